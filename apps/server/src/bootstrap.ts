@@ -1,0 +1,37 @@
+/**
+ * First-start work, idempotent: the district's streets; when the database has no users, the
+ * administrator account (JINGLIN_ADMIN_PASSWORD, or a random password printed once) and, on a demo
+ * database, the synthetic demo district.
+ */
+import type { Platform } from './platform/platform.js';
+import { systemActor } from './platform/access/actor.js';
+import { randomToken } from './platform/crypto/field-crypto.js';
+import { AreasService } from './modules/areas/areas.service.js';
+import { UsersService } from './modules/users/users.service.js';
+import { countAll } from './modules/users/users.repo.js';
+import { seedDemo, type DemoAccount } from './seed/demo.js';
+
+export interface BootstrapResult {
+  adminCreated: boolean;
+  /** Only when generated: the caller prints it once. */
+  generatedAdminPassword?: string;
+  demoAccounts: DemoAccount[];
+}
+
+export async function bootstrap(p: Platform): Promise<BootstrapResult> {
+  const areas = new AreasService(p);
+  await p.database.db.transaction(async (tx) => areas.ensureStreets(tx));
+  const out: BootstrapResult = { adminCreated: false, demoAccounts: [] };
+  if ((await countAll(p.database.db)) > 0) return out;
+  const password = p.config.adminPassword ?? randomToken(12);
+  // The operator's JINGLIN_ADMIN_PASSWORD is taken as given; the policy guards passwords set later.
+  await new UsersService(p).create(
+    systemActor(),
+    { username: 'admin', password, displayName: '系统管理员', roles: ['district_admin'] },
+    { enforcePolicy: false },
+  );
+  out.adminCreated = true;
+  if (!p.config.adminPassword) out.generatedAdminPassword = password;
+  if (p.config.demo) out.demoAccounts = await seedDemo(p, { password });
+  return out;
+}

@@ -1,0 +1,111 @@
+import { and, count, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { Tx } from '../db/client.js';
+import { loginFailures, otpCodes, sessions, users } from '../db/schema.js';
+
+export type UserRow = typeof users.$inferSelect;
+export type SessionRow = typeof sessions.$inferSelect;
+
+export async function findUserByUsername(tx: Tx, username: string): Promise<UserRow | undefined> {
+  const [u] = await tx
+    .select()
+    .from(users)
+    .where(sql`lower(${users.username}) = ${username.toLowerCase()}`);
+  return u;
+}
+
+export async function findUserById(tx: Tx, id: string): Promise<UserRow | undefined> {
+  const [u] = await tx.select().from(users).where(eq(users.id, id));
+  return u;
+}
+
+export async function findUserByPhoneIndex(tx: Tx, bidx: string): Promise<UserRow | undefined> {
+  const [u] = await tx.select().from(users).where(eq(users.phoneBidx, bidx));
+  return u;
+}
+
+export async function countFailures(tx: Tx, key: string, since: Date): Promise<number> {
+  const [r] = await tx
+    .select({ n: count() })
+    .from(loginFailures)
+    .where(and(eq(loginFailures.key, key), gt(loginFailures.at, since)));
+  return Number(r?.n ?? 0);
+}
+
+export async function addFailure(tx: Tx, keys: string[]): Promise<void> {
+  await tx.insert(loginFailures).values(keys.map((key) => ({ key })));
+}
+
+export async function clearFailures(tx: Tx, key: string): Promise<void> {
+  await tx.delete(loginFailures).where(eq(loginFailures.key, key));
+}
+
+export async function insertSession(tx: Tx, s: typeof sessions.$inferInsert): Promise<void> {
+  await tx.insert(sessions).values(s);
+}
+
+export async function findLiveSession(tx: Tx, tokenHash: string, now: Date): Promise<SessionRow | undefined> {
+  const [s] = await tx
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)));
+  return s;
+}
+
+export async function touchSession(tx: Tx, id: string, now: Date): Promise<void> {
+  await tx.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
+}
+
+export async function revokeSession(tx: Tx, id: string): Promise<void> {
+  await tx
+    .update(sessions)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(sessions.id, id), isNull(sessions.revokedAt)));
+}
+
+export async function revokeUserSessions(tx: Tx, userId: string): Promise<void> {
+  await tx
+    .update(sessions)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+}
+
+export async function updateUser(tx: Tx, id: string, set: Partial<typeof users.$inferInsert>): Promise<void> {
+  await tx.update(users).set(set).where(eq(users.id, id));
+}
+
+export async function insertOtp(tx: Tx, row: typeof otpCodes.$inferInsert): Promise<void> {
+  await tx.insert(otpCodes).values(row);
+}
+
+export async function countOtpsSince(tx: Tx, bidx: string, since: Date): Promise<number> {
+  const [r] = await tx
+    .select({ n: count() })
+    .from(otpCodes)
+    .where(and(eq(otpCodes.phoneBidx, bidx), gt(otpCodes.createdAt, since)));
+  return Number(r?.n ?? 0);
+}
+
+export async function latestOtp(tx: Tx, bidx: string, now: Date) {
+  const [r] = await tx
+    .select()
+    .from(otpCodes)
+    .where(and(eq(otpCodes.phoneBidx, bidx), isNull(otpCodes.usedAt), gt(otpCodes.expiresAt, now)))
+    .orderBy(sql`${otpCodes.createdAt} DESC`)
+    .limit(1);
+  return r;
+}
+
+export async function bumpOtpAttempts(tx: Tx, id: string): Promise<void> {
+  await tx
+    .update(otpCodes)
+    .set({ attempts: sql`${otpCodes.attempts} + 1` })
+    .where(eq(otpCodes.id, id));
+}
+
+export async function useOtp(tx: Tx, id: string): Promise<void> {
+  await tx.update(otpCodes).set({ usedAt: new Date() }).where(eq(otpCodes.id, id));
+}
+
+export async function clearMustEnroll(tx: Tx, sessionId: string): Promise<void> {
+  await tx.update(sessions).set({ mustEnrollTotp: false }).where(eq(sessions.id, sessionId));
+}

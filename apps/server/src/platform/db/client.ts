@@ -1,0 +1,112 @@
+/**
+ * One database handle for both drivers: embedded PGlite (a data folder) or node-postgres
+ * (DATABASE_URL). Both are typed as the common PgDatabase so repositories are driver-agnostic.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { sql, type SQL } from 'drizzle-orm';
+import * as schema from './schema.js';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction or the database: repository functions that may join a transaction take this. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0] | Db;
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgresql';
+  /** Run parameterless, possibly multi-statement SQL. */
+  exec(sqlText: string): Promise<void>;
+  /** Rows of a query, as plain objects. */
+  rows<T = Record<string, unknown>>(query: SQL): Promise<T[]>;
+  close(): Promise<void>;
+  /** PostgreSQL only: one pooled connection of its own (advisory locks). */
+  lockClient(): Promise<{ query(text: string): Promise<unknown>; release(): void }>;
+}
+
+export const MIGRATIONS_DIR = fileURLToPath(new URL('../../../migrations', import.meta.url));
+
+export interface OpenOptions {
+  databaseUrl?: string | undefined;
+  /** PGlite data folder; `memory://` for an in-memory database. */
+  pgliteDir?: string;
+  /** A PGlite data-folder tarball to start from (test golden image). */
+  loadDataDir?: Blob | File;
+  poolSize?: number;
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  if (opts.databaseUrl) {
+    const pg = await import('pg');
+    const { drizzle } = await import('drizzle-orm/node-postgres');
+    const pool = new pg.default.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    pool.on('error', () => undefined); // idle client errors surface on the next query instead
+    const db = drizzle(pool, { schema }) as unknown as Db;
+    return {
+      db,
+      kind: 'postgresql',
+      exec: async (text) => {
+        await pool.query(text);
+      },
+      rows: async <T>(query: SQL) => resultRows<T>(await db.execute(query)),
+      close: () => pool.end(),
+      lockClient: () => pool.connect(),
+    };
+  }
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const dir = opts.pgliteDir ?? 'memory://';
+  if (!dir.startsWith('memory://')) fs.mkdirSync(path.dirname(path.resolve(dir)), { recursive: true });
+  const client = await PGlite.create(dir, {
+    extensions: { pg_trgm },
+    ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
+  });
+  const db = drizzle(client, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: 'pglite',
+    exec: async (text) => {
+      await client.exec(text);
+    },
+    rows: async <T>(query: SQL) => resultRows<T>(await db.execute(query)),
+    close: () => client.close(),
+    lockClient: () => Promise.reject(new Error('PGlite has a single connection')),
+  };
+}
+
+export async function migrate(database: Database): Promise<void> {
+  const migrationsFolder = MIGRATIONS_DIR;
+  if (database.kind === 'pglite') {
+    const { migrate: m } = await import('drizzle-orm/pglite/migrator');
+    await m(database.db as never, { migrationsFolder });
+  } else {
+    const { migrate: m } = await import('drizzle-orm/node-postgres/migrator');
+    // Several processes may start together: serialise migrations with an advisory lock.
+    // The lock is per connection, so take and release it on one dedicated client.
+    const lock = await database.lockClient();
+    try {
+      await lock.query('SELECT pg_advisory_lock(727301)');
+      await m(database.db as never, { migrationsFolder });
+    } finally {
+      await lock.query('SELECT pg_advisory_unlock(727301)').catch(() => undefined);
+      lock.release();
+    }
+  }
+}
+
+/** The application's tables (public schema), for backup and restore and tests. */
+export async function appTables(database: Database): Promise<string[]> {
+  const rows = await database.rows<{ table_name: string }>(
+    sql`SELECT table_name FROM information_schema.tables
+        WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
+  );
+  return rows.map((r) => r.table_name);
+}
+
+/** Rows of a `db.execute()` result (both drivers return `{ rows }`). */
+export function resultRows<T = Record<string, unknown>>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
+}

@@ -1,0 +1,92 @@
+/** Starts the process's parts (api, worker, gateway) on one database and stops them cleanly. */
+import path from 'node:path';
+import type { Config } from './config.js';
+import { createLogger } from './platform/logger.js';
+import { migrate, openDatabase } from './platform/db/client.js';
+import { createPlatform, type Platform } from './platform/platform.js';
+import { bootstrap } from './bootstrap.js';
+import { buildApp } from './app.js';
+
+export interface Running {
+  platform: Platform;
+  url: string | null;
+  stop(): Promise<void>;
+}
+
+export async function openPlatform(config: Config, logLevel = config.logLevel): Promise<Platform> {
+  const log = createLogger(logLevel);
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    pgliteDir: path.join(config.dataDir, 'pgdata'),
+  });
+  await migrate(database);
+  return createPlatform(config, database, log);
+}
+
+export async function startServer(
+  config: Config,
+  out: (line: string) => void = console.log,
+): Promise<Running> {
+  const p = await openPlatform(config);
+  const boot = await bootstrap(p);
+  if (boot.generatedAdminPassword) {
+    // Printed once, to the terminal only; never logged.
+    out(`created user admin (district_admin) with password: ${boot.generatedAdminPassword}`);
+  } else if (boot.adminCreated) {
+    out('created user admin (district_admin) with the password from JINGLIN_ADMIN_PASSWORD');
+  }
+  if (boot.demoAccounts.length) {
+    out(
+      `demo district loaded; demo accounts (same password as admin): ${boot.demoAccounts
+        .filter((a) => !a.phone)
+        .map((a) => a.username)
+        .join(', ')}`,
+    );
+    out(
+      `demo residents sign in by phone + code (codes appear in the log): ${boot.demoAccounts
+        .filter((a) => a.phone)
+        .map((a) => a.phone)
+        .join(', ')}`,
+    );
+  }
+
+  const timers: NodeJS.Timeout[] = [];
+  if (config.roles.includes('worker')) {
+    p.jobs.start();
+    const tick = async () => {
+      try {
+        await p.events.dispatch();
+        await p.notifier.flush();
+      } catch (err) {
+        p.log.error({ err: (err as Error).message }, 'worker tick failed');
+      }
+    };
+    timers.push(setInterval(() => void tick(), 2000));
+  }
+
+  let url: string | null = null;
+  let close: (() => Promise<void>) | null = null;
+  if (config.roles.includes('api')) {
+    const { app } = await buildApp(p);
+    await app.listen({ port: config.port, host: config.host });
+    const addr = app.server.address();
+    const port = typeof addr === 'object' && addr ? addr.port : config.port;
+    url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+    out(`listening on ${url}`);
+    close = () => app.close();
+  }
+
+  let stopping: Promise<void> | undefined;
+  return {
+    platform: p,
+    url,
+    stop: () =>
+      (stopping ??= (async () => {
+        for (const t of timers) clearInterval(t);
+        // Finish requests in flight, then hand running jobs back after their current chunk.
+        await close?.();
+        await p.jobs.stop();
+        await p.database.close();
+      })()),
+  };
+}

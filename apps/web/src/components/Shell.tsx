@@ -1,0 +1,207 @@
+import { Suspense, useEffect, useId, useState } from 'react';
+import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { Button } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api, isApiError, onApiProblem } from '../api';
+import { useAnnounce } from '../announce';
+import { usePrefs } from '../prefs';
+import { canOpen, PAGES } from '../routes';
+import { forgetLogin, ME_KEY, useMe } from '../session';
+import type { SessionUser } from '../types';
+import { IdleWarning } from './IdleWarning';
+import { Loading } from './Loading';
+import { noteNavigation } from './PageTitle';
+import { ReadAloud } from './ReadAloud';
+
+export type ShellKind = 'public' | 'app' | 'any';
+
+const TOTP_PATH = '/security/totp';
+
+/** Session expiry and "enrol a second factor first", from any request anywhere. */
+function useApiProblemBridge() {
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const location = useLocation();
+  useEffect(
+    () =>
+      onApiProblem((err, path) => {
+        if (err.code === 'totp_not_enrolled') {
+          if (window.location.pathname !== TOTP_PATH) navigate(TOTP_PATH);
+          return;
+        }
+        if (err.status === 401 && !path.startsWith('/auth/login') && !path.startsWith('/auth/otp')) {
+          const wasSignedIn = Boolean(qc.getQueryData<SessionUser | null>(ME_KEY));
+          forgetLogin(qc);
+          if (wasSignedIn) {
+            const next = encodeURIComponent(window.location.pathname + window.location.search);
+            navigate(`/login?expired=1&next=${next}`);
+          }
+        }
+      }),
+    [qc, navigate],
+  );
+  useEffect(() => {
+    noteNavigation(location.key);
+  }, [location.key]);
+}
+
+function LanguageSwitch() {
+  const { t } = useTranslation();
+  const { prefs, setPrefs } = usePrefs();
+  const announce = useAnnounce();
+  const other = prefs.language === 'en' ? 'zh-CN' : 'en';
+  return (
+    <Button
+      lang={other}
+      aria-label={t('header.switchLanguageLabel')}
+      onClick={() => {
+        setPrefs({ language: other }).catch((e: unknown) => announce(isApiError(e) ? e.detail : String(e)));
+      }}
+    >
+      {t('header.switchLanguage')}
+    </Button>
+  );
+}
+
+function CareModeToggle() {
+  const { t } = useTranslation();
+  const { prefs, setPrefs } = usePrefs();
+  const announce = useAnnounce();
+  const helpId = useId();
+  return (
+    <>
+      <Button
+        aria-pressed={prefs.careMode}
+        aria-describedby={helpId}
+        className={prefs.careMode ? 'care-toggle care-toggle-on' : 'care-toggle'}
+        onClick={() => {
+          setPrefs({ careMode: !prefs.careMode }).catch((e: unknown) =>
+            announce(isApiError(e) ? e.detail : String(e)),
+          );
+        }}
+      >
+        {t('header.careMode')}
+      </Button>
+      <span id={helpId} className="visually-hidden">
+        {t('header.careModeHelp')}
+      </span>
+    </>
+  );
+}
+
+function MainNav({ user, id, open }: { user: SessionUser; id: string; open: boolean }) {
+  const { t } = useTranslation();
+  const items = PAGES.filter((p) => p.nav && canOpen(p, user.permissions));
+  return (
+    <nav id={id} className={open ? 'side-nav open' : 'side-nav'} aria-label={t('nav.main')}>
+      <ul>
+        {items.map((p) => (
+          <li key={p.id}>
+            <NavLink to={p.path} end={p.path === '/'}>
+              {t(`nav.${p.nav!}`)}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+export function Shell({ kind }: { kind: ShellKind }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const { prefs } = usePrefs();
+  const me = useMe(kind !== 'public');
+  const navId = useId();
+  const [navOpen, setNavOpen] = useState(false);
+  useApiProblemBridge();
+
+  useEffect(() => setNavOpen(false), [location.pathname]);
+
+  const enrolling = isApiError(me.error) && me.error.code === 'totp_not_enrolled';
+  const user = kind === 'public' ? null : (me.data ?? null);
+
+  if (kind === 'app') {
+    if (enrolling && location.pathname !== TOTP_PATH) return <Navigate to={TOTP_PATH} replace />;
+    if (!me.isPending && !me.error && !me.data) {
+      const next = encodeURIComponent(location.pathname + location.search);
+      return <Navigate to={location.pathname === '/' ? '/login' : `/login?next=${next}`} replace />;
+    }
+  }
+
+  const logout = async () => {
+    try {
+      await api.post('/auth/logout', {}, { quiet: true });
+    } catch {
+      // The session is forgotten here either way.
+    }
+    forgetLogin(qc);
+    navigate('/login?loggedOut=1');
+  };
+
+  let content;
+  if (kind === 'app' && me.isPending) content = <Loading />;
+  else if (kind === 'app' && me.error && !enrolling)
+    content = (
+      <div className="page-error" role="alert">
+        <p>{isApiError(me.error) ? me.error.detail : t('errors.network')}</p>
+        <Button onClick={() => void me.refetch()}>{t('common.retry')}</Button>
+      </div>
+    );
+  else
+    content = (
+      <Suspense fallback={<Loading />}>
+        <Outlet />
+      </Suspense>
+    );
+
+  return (
+    <div className="shell">
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
+        {t('nav.skip')}
+      </a>
+      <header className="app-header">
+        <div className="brand">
+          <Link to={user ? '/' : '/login'} className="brand-link">
+            <span className="brand-name">{t('app.name')}</span>
+            <span className="brand-full">{t('app.fullName')}</span>
+          </Link>
+        </div>
+        <div className="header-tools">
+          {user && <span className="header-user">{t('header.signedInAs', { name: user.displayName })}</span>}
+          <LanguageSwitch />
+          <CareModeToggle />
+          {prefs.careMode && <ReadAloud />}
+          {(user || enrolling) && <Button onClick={() => void logout()}>{t('header.logout')}</Button>}
+          {user && (
+            <Button
+              className="nav-toggle"
+              aria-expanded={navOpen}
+              aria-controls={navId}
+              onClick={() => setNavOpen((o) => !o)}
+            >
+              {t('nav.menu')}
+            </Button>
+          )}
+        </div>
+      </header>
+      <div className={user ? 'app-body with-nav' : 'app-body'}>
+        {user && <MainNav user={user} id={navId} open={navOpen} />}
+        <main id="main" tabIndex={-1}>
+          {user && <IdleWarning />}
+          {content}
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import type { FormInstance } from 'antd';
+import type { TFunction } from 'i18next';
+import { fieldOfPath, isApiError } from './api';
+import type { SummaryItem } from './components/ErrorSummary';
+
+type NamePath = string | number | readonly (string | number)[];
+
+/** The id antd gives a Form.Item's control: `${formName}_${name}`. */
+export function fieldId(formName: string, name: NamePath): string {
+  return `${formName}_${(Array.isArray(name) ? name : [name]).join('_')}`;
+}
+
+export interface ValidationInfo {
+  errorFields: { name: NamePath; errors: string[] }[];
+}
+
+/** antd's client-side validation result → error summary items linked to the fields. */
+export function summaryFromValidation(formName: string, info: ValidationInfo): SummaryItem[] {
+  return info.errorFields.flatMap((f) => f.errors.map((message) => ({ id: fieldId(formName, f.name), message })));
+}
+
+export interface ProblemSummary {
+  title?: string;
+  items: SummaryItem[];
+}
+
+/**
+ * A failed request → messages on the form fields named in `errors[].path`, plus the error summary.
+ * Paths that name no field of this form are listed in the summary without a link.
+ */
+export function applyProblem(
+  form: FormInstance | null,
+  formName: string,
+  err: unknown,
+  fields: readonly string[],
+  t: TFunction,
+): ProblemSummary {
+  if (!isApiError(err)) {
+    return { items: [{ message: err instanceof Error && err.message ? err.message : t('errors.network') }] };
+  }
+  if (err.code === 'version_mismatch') return { items: [{ message: t('errors.versionMismatch') }] };
+  if (err.fieldErrors.length === 0) return { items: [{ message: err.detail }] };
+  const byField = new Map<string, string[]>();
+  const items: SummaryItem[] = [];
+  for (const fe of err.fieldErrors) {
+    const field = fieldOfPath(fe.path);
+    if (form && fields.includes(field)) {
+      byField.set(field, [...(byField.get(field) ?? []), fe.message]);
+      items.push({ id: fieldId(formName, field), message: fe.message });
+    } else {
+      items.push({ message: fe.message });
+    }
+  }
+  if (form && byField.size > 0) form.setFields([...byField].map(([name, errors]) => ({ name, errors })));
+  return { title: err.detail, items };
+}

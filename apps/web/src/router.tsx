@@ -1,0 +1,50 @@
+import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { Forbidden } from './components/Forbidden';
+import { RouteError } from './components/RouteError';
+import { Shell } from './components/Shell';
+import { canOpen, PAGES, type PageDef, type PageId } from './routes';
+import { useMe } from './session';
+
+/** Every page is its own chunk. */
+const COMPONENTS: Record<PageId, LazyExoticComponent<ComponentType>> = {
+  login: lazy(() => import('./pages/Login')),
+  'resident-login': lazy(() => import('./pages/ResidentLogin')),
+  totp: lazy(() => import('./pages/TotpSetup')),
+  home: lazy(() => import('./pages/Home')),
+  users: lazy(() => import('./pages/Users')),
+  security: lazy(() => import('./pages/SecuritySettings')),
+  areas: lazy(() => import('./pages/Areas')),
+  audit: lazy(() => import('./pages/Audit')),
+  'break-glass': lazy(() => import('./pages/BreakGlass')),
+  account: lazy(() => import('./pages/Account')),
+  'not-found': lazy(() => import('./pages/NotFound')),
+};
+
+function Gate({ page, children }: { page: PageDef; children: ReactNode }) {
+  const { data: user } = useMe(false);
+  if (page.layout === 'app' && !canOpen(page, user?.permissions ?? [])) return <Forbidden />;
+  return children;
+}
+
+function routeOf(page: PageDef): RouteObject {
+  const Page = COMPONENTS[page.id];
+  return {
+    path: page.path,
+    element: (
+      <Gate page={page}>
+        <Page />
+      </Gate>
+    ),
+  };
+}
+
+function group(layout: PageDef['layout']): RouteObject {
+  return {
+    element: <Shell kind={layout} />,
+    errorElement: <RouteError />,
+    children: PAGES.filter((p) => p.layout === layout).map(routeOf),
+  };
+}
+
+export const router = createBrowserRouter([group('public'), group('app'), group('any')]);

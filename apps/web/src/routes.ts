@@ -1,0 +1,141 @@
+/**
+ * Every page of the web app, for the router, the navigation and the e2e tests (which iterate this
+ * list to run axe on each page). Pure data: no React, no runtime imports.
+ */
+import type { Permission } from '@jinglin/shared';
+
+export type PageId =
+  | 'login'
+  | 'resident-login'
+  | 'totp'
+  | 'home'
+  | 'users'
+  | 'security'
+  | 'areas'
+  | 'audit'
+  | 'break-glass'
+  | 'account'
+  | 'not-found';
+
+export type NavKey = 'home' | 'users' | 'security' | 'areas' | 'audit' | 'breakGlass' | 'account' | 'totp';
+
+export interface PageDef {
+  id: PageId;
+  /** Router path ('*' for the 404 page). */
+  path: string;
+  /** A concrete URL to open in tests (same as path except for the 404 page). */
+  url: string;
+  /** Must the visitor be signed in? */
+  needsLogin: boolean;
+  /** The permission the page is about (null: any signed-in user, or public). */
+  permission: Permission | null;
+  /** Holding any one of these opens the page (empty: no permission needed). */
+  anyOf: readonly Permission[];
+  /** Key under `nav.*` for the menu entry and link text; absent: not in the menu. */
+  nav?: NavKey;
+  /** Layout: 'public' (login pages), 'app' (signed-in shell), 'any' (404: shell if signed in). */
+  layout: 'public' | 'app' | 'any';
+}
+
+export const PAGES: readonly PageDef[] = [
+  { id: 'login', path: '/login', url: '/login', needsLogin: false, permission: null, anyOf: [], layout: 'public' },
+  {
+    id: 'resident-login',
+    path: '/resident-login',
+    url: '/resident-login',
+    needsLogin: false,
+    permission: null,
+    anyOf: [],
+    layout: 'public',
+  },
+  {
+    id: 'totp',
+    path: '/security/totp',
+    url: '/security/totp',
+    needsLogin: true,
+    permission: null,
+    anyOf: [],
+    layout: 'app',
+  },
+  { id: 'home', path: '/', url: '/', needsLogin: true, permission: null, anyOf: [], nav: 'home', layout: 'app' },
+  {
+    id: 'users',
+    path: '/admin/users',
+    url: '/admin/users',
+    needsLogin: true,
+    permission: 'users.read',
+    anyOf: ['users.read', 'users.manage'],
+    nav: 'users',
+    layout: 'app',
+  },
+  {
+    id: 'security',
+    path: '/admin/security',
+    url: '/admin/security',
+    needsLogin: true,
+    permission: 'security.manage',
+    anyOf: ['security.manage'],
+    nav: 'security',
+    layout: 'app',
+  },
+  {
+    id: 'areas',
+    path: '/areas',
+    url: '/areas',
+    needsLogin: true,
+    permission: 'areas.read',
+    anyOf: ['areas.read'],
+    nav: 'areas',
+    layout: 'app',
+  },
+  {
+    id: 'audit',
+    path: '/audit',
+    url: '/audit',
+    needsLogin: true,
+    permission: 'audit.read',
+    anyOf: ['audit.read'],
+    nav: 'audit',
+    layout: 'app',
+  },
+  {
+    id: 'break-glass',
+    path: '/access/break-glass',
+    url: '/access/break-glass',
+    needsLogin: true,
+    permission: 'access.break_glass',
+    anyOf: ['access.break_glass', 'access.break_glass.review'],
+    nav: 'breakGlass',
+    layout: 'app',
+  },
+  {
+    id: 'account',
+    path: '/account',
+    url: '/account',
+    needsLogin: true,
+    permission: null,
+    anyOf: [],
+    nav: 'account',
+    layout: 'app',
+  },
+  {
+    id: 'not-found',
+    path: '*',
+    url: '/this-page-does-not-exist',
+    needsLogin: false,
+    permission: null,
+    anyOf: [],
+    layout: 'any',
+  },
+];
+
+export function pageById(id: PageId): PageDef {
+  const p = PAGES.find((x) => x.id === id);
+  if (!p) throw new Error(`unknown page ${id}`);
+  return p;
+}
+
+/** Can a user with these permissions open the page? (Login is checked separately.) */
+export function canOpen(page: PageDef, permissions: readonly string[]): boolean {
+  return page.anyOf.length === 0 || page.anyOf.some((p) => permissions.includes(p));
+}

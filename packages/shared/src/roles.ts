@@ -1,0 +1,96 @@
+/**
+ * Roles (DESIGN.md "Who uses it") and the permissions each holds. The single source for the
+ * server's access checks, the generated role × route test and the web app's navigation.
+ */
+export const ROLES = [
+  'district_admin',
+  'auditor',
+  'district_officer',
+  'street_officer',
+  'community_worker',
+  'volunteer_coordinator',
+  'volunteer',
+  'hospital_desk',
+  'day_centre_staff',
+  'procuratorate_liaison',
+  'resident',
+  'guardian',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const STAFF_ROLES: readonly Role[] = ROLES.filter((r) => r !== 'resident' && r !== 'guardian');
+export const RESIDENT_ROLES: readonly Role[] = ['resident', 'guardian'];
+
+export const PERMISSIONS = [
+  'areas.read',
+  'areas.manage',
+  'users.read',
+  'users.manage',
+  'security.manage',
+  'audit.read',
+  'jobs.read',
+  'access.break_glass',
+  'access.break_glass.review',
+  'persons.read',
+  'persons.write',
+  'persons.reveal',
+  'persons.import',
+  'persons.export',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** How far a role's data reaches; break-the-glass can widen it for a while. */
+export type ScopeLevel = 'district' | 'street' | 'community' | 'own' | 'none';
+
+export const ROLE_SCOPE: Record<Role, ScopeLevel> = {
+  district_admin: 'district',
+  auditor: 'none',
+  district_officer: 'district',
+  street_officer: 'street',
+  community_worker: 'community',
+  volunteer_coordinator: 'own',
+  volunteer: 'own',
+  hospital_desk: 'own',
+  day_centre_staff: 'own',
+  procuratorate_liaison: 'own',
+  resident: 'own',
+  guardian: 'own',
+};
+
+const staffBasics: Permission[] = ['areas.read', 'jobs.read'];
+const registryWork: Permission[] = [
+  'persons.read',
+  'persons.write',
+  'persons.reveal',
+  'persons.import',
+  'persons.export',
+];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  // The system administrator manages users and configuration, not audit records or case contents.
+  district_admin: [...staffBasics, 'areas.manage', 'users.read', 'users.manage', 'security.manage'],
+  // The auditor reads the audit trail and break-glass grants, and changes nothing.
+  auditor: ['audit.read', 'access.break_glass.review'],
+  district_officer: [...staffBasics, ...registryWork, 'users.read'],
+  street_officer: [...staffBasics, ...registryWork, 'users.read', 'access.break_glass'],
+  community_worker: [...staffBasics, 'persons.read', 'persons.write', 'access.break_glass'],
+  volunteer_coordinator: [...staffBasics],
+  volunteer: [],
+  hospital_desk: [],
+  day_centre_staff: [...staffBasics],
+  procuratorate_liaison: [],
+  resident: [],
+  guardian: [],
+};
+
+export function permissionsOf(roles: readonly Role[]): Set<Permission> {
+  const out = new Set<Permission>();
+  for (const r of roles) for (const p of ROLE_PERMISSIONS[r]) out.add(p);
+  return out;
+}
+
+/** Roles that are tied to one street (streetCode required) or one community (communityId required). */
+export function scopeNeeds(role: Role): 'street' | 'community' | null {
+  const level = ROLE_SCOPE[role];
+  return level === 'street' ? 'street' : level === 'community' ? 'community' : null;
+}
