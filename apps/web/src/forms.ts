@@ -54,3 +54,20 @@ export function applyProblem(
   if (form && byField.size > 0) form.setFields([...byField].map(([name, errors]) => ({ name, errors })));
   return { title: err.detail, items };
 }
+
+/** Full-width digits (０-９) → ASCII, trimmed (same rule as the shared schemas). */
+export function normaliseDigits(s: string): string {
+  return s.replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).trim();
+}
+
+/** Keep only digits (full-width digits become ASCII): for 6-digit codes. */
+export function digitsOnly(v: unknown): string {
+  return typeof v === 'string' ? normaliseDigits(v).replace(/\D/g, '').slice(0, 6) : '';
+}
+
+/** A mainland mobile number as typed: full-width digits, spaces and dashes tidied. */
+export function tidyPhone(v: unknown): string {
+  return typeof v === 'string' ? normaliseDigits(v).replace(/[\s-]/g, '') : '';
+}
+
+export const PHONE_RE = /^1[3-9]\d{9}$/;

@@ -11,7 +11,7 @@ export function noteNavigation(key: string): void {
 }
 
 /** The page's <h1> and document.title. After an in-app navigation, focus moves to the heading. */
-export function PageTitle({ title, id = 'page-title' }: { title: string; id?: string }) {
+export function PageTitle({ title, heading, id = 'page-title' }: { title: string; heading?: string; id?: string }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -22,7 +22,7 @@ export function PageTitle({ title, id = 'page-title' }: { title: string; id?: st
   }, []);
   return (
     <h1 id={id} ref={ref} tabIndex={-1} className="page-title">
-      {title}
+      {heading ?? title}
     </h1>
   );
 }

@@ -222,7 +222,7 @@ const en: Messages = {
     disableFor: 'Disable {{name}}',
     enableFor: 'Enable {{name}}',
     unlockFor: 'Unlock {{name}}',
-    resetFor: 'Reset the password of {{name}}',
+    resetFor: 'Reset password: {{name}}',
   },
   security: {
     title: 'Security settings',

@@ -220,7 +220,7 @@ const zhCN = {
     disableFor: '停用 {{name}}',
     enableFor: '启用 {{name}}',
     unlockFor: '解锁 {{name}}',
-    resetFor: '重置 {{name}} 的密码',
+    resetFor: '重置密码：{{name}}',
   },
   security: {
     title: '安全设置',
