@@ -115,7 +115,11 @@ export async function makeUser(
     const { user } = await t.services.users.create(systemActor(), { username, roles, phone, ...area });
     await t.app.inject({ method: 'POST', url: '/api/v1/auth/otp/request', payload: { phone } });
     const code = t.sent.filter((m) => m.address === phone).at(-1)?.payload.code;
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/otp/verify', payload: { phone, code } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/otp/verify',
+      payload: { phone, code },
+    });
     if (res.statusCode !== 200) throw new Error(`resident login failed for test user: ${res.body}`);
     const token = res.json().token as string;
     return { id: user.id, username, token, roles, auth: { authorization: `Bearer ${token}` } };

@@ -102,7 +102,11 @@ describe('break the glass', () => {
     // Others don't see someone else's grants.
     expect((await get(officerB, '/api/v1/access/break-glass')).json().items).toEqual([]);
 
-    const revoked = await t.app.inject({ method: 'POST', url: `/api/v1/access/break-glass/${g.id}/revoke`, headers: officerA.auth });
+    const revoked = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/access/break-glass/${g.id}/revoke`,
+      headers: officerA.auth,
+    });
     expect(revoked.statusCode).toBe(200);
     expect((await get(officerA, `/api/v1/users/${staffB.id}`)).statusCode).toBe(404);
   });

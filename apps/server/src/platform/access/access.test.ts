@@ -18,7 +18,12 @@ beforeAll(async () => {
   t = await createTestEnv();
   const community = await communityOf(t, 'linfenlu');
   for (const role of ROLES) {
-    const area = role === 'street_officer' ? { streetCode: 'linfenlu' } : role === 'community_worker' ? { communityId: community } : {};
+    const area =
+      role === 'street_officer'
+        ? { streetCode: 'linfenlu' }
+        : role === 'community_worker'
+          ? { communityId: community }
+          : {};
     users.set(role, await makeUser(t, [role], area));
   }
 });
@@ -40,7 +45,12 @@ describe('route table', () => {
   it('refuses to register an /api route that declares no permission', async () => {
     const app = Fastify();
     await app.register(cookie);
-    await app.register(accessPlugin, { auth: {} as AuthService, db: t.p.database.db, origins: [], routes: [] });
+    await app.register(accessPlugin, {
+      auth: {} as AuthService,
+      db: t.p.database.db,
+      origins: [],
+      routes: [],
+    });
     expect(() => app.get('/api/v1/oops', async () => 'x')).toThrow(/declares no access permission/);
     await app.close();
   });
@@ -49,13 +59,19 @@ describe('route table', () => {
 describe('role × route matrix', () => {
   it('anonymous callers get 401 on every non-public route', async () => {
     for (const r of t.routes.filter((x) => x.access !== 'public')) {
-      const res = await t.app.inject({ method: r.method as 'GET', url: urlOf(r.url), payload: r.method === 'GET' ? undefined : {} });
+      const res = await t.app.inject({
+        method: r.method as 'GET',
+        url: urlOf(r.url),
+        payload: r.method === 'GET' ? undefined : {},
+      });
       expect(res.statusCode, `${r.method} ${r.url}`).toBe(401);
     }
   });
 
   it('each role reaches exactly the routes its permissions allow', async () => {
-    const permissionRoutes = t.routes.filter((x) => !['public', 'authenticated', 'enrolment'].includes(x.access));
+    const permissionRoutes = t.routes.filter(
+      (x) => !['public', 'authenticated', 'enrolment'].includes(x.access),
+    );
     for (const role of ROLES) {
       const u = users.get(role)!;
       for (const r of permissionRoutes) {
@@ -88,10 +104,23 @@ describe('role × route matrix', () => {
       method: 'POST',
       url: '/api/v1/users',
       headers: auditor.auth,
-      payload: { username: 'auditor_made_this', password: 'Strong-Passw0rd-xyz', roles: ['district_officer'] },
+      payload: {
+        username: 'auditor_made_this',
+        password: 'Strong-Passw0rd-xyz',
+        roles: ['district_officer'],
+      },
     });
     expect(create.statusCode).toBe(403);
-    expect((await t.app.inject({ method: 'PUT', url: '/api/v1/settings/security', headers: auditor.auth, payload: {} })).statusCode).toBe(403);
+    expect(
+      (
+        await t.app.inject({
+          method: 'PUT',
+          url: '/api/v1/settings/security',
+          headers: auditor.auth,
+          payload: {},
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 
   it('nobody can grant a role they do not hold; the administrator cannot make an auditor who is also an administrator', async () => {
@@ -100,7 +129,11 @@ describe('role × route matrix', () => {
       method: 'POST',
       url: '/api/v1/users',
       headers: admin.auth,
-      payload: { username: 'two_hats', password: 'Strong-Passw0rd-xyz', roles: ['district_admin', 'auditor'] },
+      payload: {
+        username: 'two_hats',
+        password: 'Strong-Passw0rd-xyz',
+        roles: ['district_admin', 'auditor'],
+      },
     });
     expect(both.statusCode).toBe(403);
     expect(both.json().code).toBe('role_not_grantable');

@@ -14,13 +14,26 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 const latest = async (action: string) =>
-  (await t.p.database.db.select().from(auditLog).where(eq(auditLog.action, action)).orderBy(desc(auditLog.seq)).limit(1))[0];
+  (
+    await t.p.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, action))
+      .orderBy(desc(auditLog.seq))
+      .limit(1)
+  )[0];
 
 describe('audit trail', () => {
   it('records logins, writes and sensitive reads with actor, role, object, scope, result, time, IP and request id', async () => {
     const admin = await makeUser(t, ['district_admin']);
     const login = await latest('auth.login');
-    expect(login).toMatchObject({ actorId: admin.id, actorRoles: ['district_admin'], result: 'success', objectType: 'user', objectId: admin.id });
+    expect(login).toMatchObject({
+      actorId: admin.id,
+      actorRoles: ['district_admin'],
+      result: 'success',
+      objectType: 'user',
+      objectId: admin.id,
+    });
     expect(login!.ip).toBeTruthy();
     expect(login!.requestId).toBeTruthy();
 
@@ -28,10 +41,20 @@ describe('audit trail', () => {
       method: 'POST',
       url: '/api/v1/users',
       headers: admin.auth,
-      payload: { username: 'audited_user', password: 'Strong-Passw0rd-xyz', roles: ['district_officer'], phone: '17011112222' },
+      payload: {
+        username: 'audited_user',
+        password: 'Strong-Passw0rd-xyz',
+        roles: ['district_officer'],
+        phone: '17011112222',
+      },
     });
     const created = await latest('user.create');
-    expect(created).toMatchObject({ actorId: admin.id, objectId: res.json().user.id, scope: 'district', result: 'success' });
+    expect(created).toMatchObject({
+      actorId: admin.id,
+      objectId: res.json().user.id,
+      scope: 'district',
+      result: 'success',
+    });
     expect(created!.requestId).toBe(res.headers['x-request-id']);
     // Never personal identifiers or secrets in audit details.
     const text = JSON.stringify(await t.p.database.db.select().from(auditLog));
@@ -45,16 +68,26 @@ describe('audit trail', () => {
 
   it('the auditor searches by action, actor and object, newest first, paged by cursor', async () => {
     for (let i = 0; i < 3; i++) await makeUser(t, ['district_officer']);
-    const page1 = await t.app.inject({ url: '/api/v1/audit?action=auth.login&limit=2', headers: auditor.auth });
+    const page1 = await t.app.inject({
+      url: '/api/v1/audit?action=auth.login&limit=2',
+      headers: auditor.auth,
+    });
     expect(page1.statusCode).toBe(200);
     const b1 = page1.json();
     expect(b1.items).toHaveLength(2);
     expect(b1.nextCursor).toBeTruthy();
     expect(b1.items[0].seq).toBeGreaterThan(b1.items[1].seq);
     for (const i of b1.items) expect(i.action).toBe('auth.login');
-    const page2 = (await t.app.inject({ url: `/api/v1/audit?action=auth.login&limit=2&cursor=${b1.nextCursor}`, headers: auditor.auth })).json();
+    const page2 = (
+      await t.app.inject({
+        url: `/api/v1/audit?action=auth.login&limit=2&cursor=${b1.nextCursor}`,
+        headers: auditor.auth,
+      })
+    ).json();
     expect(page2.items[0].seq).toBeLessThan(b1.items[1].seq);
-    const byActor = (await t.app.inject({ url: `/api/v1/audit?actorId=${auditor.id}`, headers: auditor.auth })).json();
+    const byActor = (
+      await t.app.inject({ url: `/api/v1/audit?actorId=${auditor.id}`, headers: auditor.auth })
+    ).json();
     for (const i of byActor.items) expect(i.actorId).toBe(auditor.id);
   });
 
@@ -79,7 +112,9 @@ describe('audit trail', () => {
     const broken = await verifyAudit(t.p.database);
     expect(broken).toMatchObject({ ok: false, firstBrokenSeq: Number(target.seq) });
     expect(broken.reason).toMatch(/changed/);
-    const viaApi = (await t.app.inject({ method: 'POST', url: '/api/v1/audit/verify', headers: auditor.auth })).json();
+    const viaApi = (
+      await t.app.inject({ method: 'POST', url: '/api/v1/audit/verify', headers: auditor.auth })
+    ).json();
     expect(viaApi.firstBrokenSeq).toBe(Number(target.seq));
   });
 
@@ -102,8 +137,15 @@ describe('audit trail', () => {
   });
 
   it('keeps the chain linear under concurrent writers', async () => {
-    await Promise.all(Array.from({ length: 20 }, (_, i) => recordAudit(t.p.database.db, systemActor(), { action: `test.concurrent.${i}` })));
-    const rows = await t.p.database.db.select().from(auditLog).where(sql`${auditLog.action} LIKE 'test.concurrent.%'`);
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        recordAudit(t.p.database.db, systemActor(), { action: `test.concurrent.${i}` }),
+      ),
+    );
+    const rows = await t.p.database.db
+      .select()
+      .from(auditLog)
+      .where(sql`${auditLog.action} LIKE 'test.concurrent.%'`);
     expect(new Set(rows.map((r) => r.seq)).size).toBe(20);
     expect(new Set(rows.map((r) => r.prevHash)).size).toBe(20);
   });

@@ -34,7 +34,10 @@ describe('staff sign-in', () => {
     expect(setCookie).toMatch(/SameSite=Lax/);
     expect(setCookie).toMatch(/jinglin_csrf=/);
     // The bearer token works on the API.
-    const me = await t.app.inject({ url: '/api/v1/auth/me', headers: { authorization: `Bearer ${body.token}` } });
+    const me = await t.app.inject({
+      url: '/api/v1/auth/me',
+      headers: { authorization: `Bearer ${body.token}` },
+    });
     expect(me.json().id).toBe(u.id);
   });
 
@@ -47,7 +50,11 @@ describe('staff sign-in', () => {
     const strip = (b: Record<string, unknown>) => ({ ...b, requestId: undefined });
     expect(strip(wrong.json())).toEqual(strip(unknown.json()));
     expect(wrong.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(wrong.json()).toMatchObject({ code: 'invalid_credentials', status: 401, detail: '用户名或密码不正确。' });
+    expect(wrong.json()).toMatchObject({
+      code: 'invalid_credentials',
+      status: 401,
+      detail: '用户名或密码不正确。',
+    });
     const en = await login({ username: u.username, password: 'x' }, { 'accept-language': 'en-US,en;q=0.9' });
     expect(en.json().detail).toBe('The user name or password is not correct.');
   });
@@ -60,13 +67,21 @@ describe('staff sign-in', () => {
     const locked = await login({ username: u.username, password: PASSWORD });
     expect(locked.statusCode).toBe(429);
     expect(locked.json().code).toBe('account_locked');
-    for (let i = 0; i < DEFAULT_SECURITY.lockoutThreshold; i++) await login({ username: 'ghost_user', password: 'wrong-password' });
-    expect((await login({ username: 'ghost_user', password: 'wrong-password' })).json().code).toBe('account_locked');
+    for (let i = 0; i < DEFAULT_SECURITY.lockoutThreshold; i++)
+      await login({ username: 'ghost_user', password: 'wrong-password' });
+    expect((await login({ username: 'ghost_user', password: 'wrong-password' })).json().code).toBe(
+      'account_locked',
+    );
     const rows = await t.p.database.db.select().from(auditLog).where(eq(auditLog.objectId, u.id));
-    expect(rows.filter((r) => r.action === 'auth.login' && r.result === 'failure').length).toBe(DEFAULT_SECURITY.lockoutThreshold);
+    expect(rows.filter((r) => r.action === 'auth.login' && r.result === 'failure').length).toBe(
+      DEFAULT_SECURITY.lockoutThreshold,
+    );
     // The administrator can lift the lock.
     const admin = await makeUser(t, ['district_admin']);
-    expect((await t.app.inject({ method: 'POST', url: `/api/v1/users/${u.id}/unlock`, headers: admin.auth })).statusCode).toBe(200);
+    expect(
+      (await t.app.inject({ method: 'POST', url: `/api/v1/users/${u.id}/unlock`, headers: admin.auth }))
+        .statusCode,
+    ).toBe(200);
     expect((await login({ username: u.username, password: PASSWORD })).statusCode).toBe(200);
   });
 
@@ -99,10 +114,20 @@ describe('staff sign-in', () => {
     const res = await login({ username: u.username, password: PASSWORD });
     const { token } = res.json();
     const cookies = cookiesOf(res);
-    const out = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { authorization: `Bearer ${token}` } });
+    const out = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(out.statusCode).toBe(200);
-    expect((await t.app.inject({ url: '/api/v1/auth/me', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(401);
-    expect((await t.app.inject({ url: '/api/v1/auth/me', cookies: { jinglin_session: cookies.jinglin_session! } })).statusCode).toBe(401);
+    expect(
+      (await t.app.inject({ url: '/api/v1/auth/me', headers: { authorization: `Bearer ${token}` } }))
+        .statusCode,
+    ).toBe(401);
+    expect(
+      (await t.app.inject({ url: '/api/v1/auth/me', cookies: { jinglin_session: cookies.jinglin_session! } }))
+        .statusCode,
+    ).toBe(401);
     // Another session of the same user still works.
     expect((await t.app.inject({ url: '/api/v1/auth/me', headers: u.auth })).statusCode).toBe(200);
   });
@@ -135,7 +160,9 @@ describe('staff sign-in', () => {
     expect(ok.statusCode).toBe(200);
     expect(ok.json().preferences.careMode).toBe(true);
     // Care mode persists per user.
-    expect((await t.app.inject({ url: '/api/v1/auth/me', headers: u.auth })).json().preferences.careMode).toBe(true);
+    expect(
+      (await t.app.inject({ url: '/api/v1/auth/me', headers: u.auth })).json().preferences.careMode,
+    ).toBe(true);
   });
 
   it('expires an idle session', async () => {
@@ -151,9 +178,15 @@ describe('staff sign-in', () => {
     const admin = await makeUser(t, ['district_admin']);
     const a = await makeUser(t, ['district_officer']);
     const b = await makeUser(t, ['district_officer']);
-    const get = async (id: string) => (await t.app.inject({ url: `/api/v1/users/${id}`, headers: admin.auth })).json();
+    const get = async (id: string) =>
+      (await t.app.inject({ url: `/api/v1/users/${id}`, headers: admin.auth })).json();
     const va = (await get(a.id)).version;
-    await t.app.inject({ method: 'PATCH', url: `/api/v1/users/${a.id}`, headers: { ...admin.auth, 'if-match': String(va) }, payload: { disabled: true } });
+    await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/users/${a.id}`,
+      headers: { ...admin.auth, 'if-match': String(va) },
+      payload: { disabled: true },
+    });
     expect((await t.app.inject({ url: '/api/v1/auth/me', headers: a.auth })).statusCode).toBe(401);
     expect((await login({ username: a.username, password: PASSWORD })).statusCode).toBe(401);
     const vb = (await get(b.id)).version;
@@ -175,17 +208,31 @@ describe('TOTP second factor', () => {
     expect(setup.statusCode).toBe(200);
     const { secret, otpauthUrl } = setup.json();
     expect(otpauthUrl).toContain('otpauth://totp/');
-    const bad = await t.app.inject({ method: 'POST', url: '/api/v1/auth/totp/enable', headers: u.auth, payload: { code: '000000' } });
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/totp/enable',
+      headers: u.auth,
+      payload: { code: '000000' },
+    });
     expect(bad.statusCode).toBe(401);
     const code = totpNow(secret);
-    const ok = await t.app.inject({ method: 'POST', url: '/api/v1/auth/totp/enable', headers: u.auth, payload: { code } });
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/totp/enable',
+      headers: u.auth,
+      payload: { code },
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().totpEnabled).toBe(true);
 
     const noCode = await login({ username: u.username, password: PASSWORD });
     expect(noCode.statusCode).toBe(401);
     expect(noCode.json().code).toBe('totp_required');
-    const wrong = await login({ username: u.username, password: PASSWORD, totp: code === '123456' ? '654321' : '123456' });
+    const wrong = await login({
+      username: u.username,
+      password: PASSWORD,
+      totp: code === '123456' ? '654321' : '123456',
+    });
     expect(wrong.json().code).toBe('totp_invalid');
     // The code used for enrolment can't be replayed.
     const replay = await login({ username: u.username, password: PASSWORD, totp: code });
@@ -193,10 +240,17 @@ describe('TOTP second factor', () => {
   });
 
   it('a role that requires TOTP gets an enrolment-only session until the factor is set up', async () => {
-    await putSecuritySettings(t.p.database.db, { ...DEFAULT_SECURITY, totpRequiredRoles: ['district_admin'] });
+    await putSecuritySettings(t.p.database.db, {
+      ...DEFAULT_SECURITY,
+      totpRequiredRoles: ['district_admin'],
+    });
     try {
       const username = 'totp_required_admin';
-      await t.services.users.create(systemActor(), { username, password: PASSWORD, roles: ['district_admin'] });
+      await t.services.users.create(systemActor(), {
+        username,
+        password: PASSWORD,
+        roles: ['district_admin'],
+      });
       const res = await login({ username, password: PASSWORD });
       expect(res.statusCode).toBe(200);
       expect(res.json().user.mustEnrollTotp).toBe(true);
@@ -204,8 +258,15 @@ describe('TOTP second factor', () => {
       const blocked = await t.app.inject({ url: '/api/v1/users', headers: auth });
       expect(blocked.statusCode).toBe(403);
       expect(blocked.json().code).toBe('totp_not_enrolled');
-      const { secret } = (await t.app.inject({ method: 'POST', url: '/api/v1/auth/totp/setup', headers: auth })).json();
-      await t.app.inject({ method: 'POST', url: '/api/v1/auth/totp/enable', headers: auth, payload: { code: totpNow(secret) } });
+      const { secret } = (
+        await t.app.inject({ method: 'POST', url: '/api/v1/auth/totp/setup', headers: auth })
+      ).json();
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/totp/enable',
+        headers: auth,
+        payload: { code: totpNow(secret) },
+      });
       expect((await t.app.inject({ url: '/api/v1/users', headers: auth })).statusCode).toBe(200);
     } finally {
       await putSecuritySettings(t.p.database.db, DEFAULT_SECURITY);
@@ -224,29 +285,57 @@ describe('residents and guardians: phone + one-time code', () => {
     });
     expect(created.statusCode).toBe(201);
     expect(created.json().user.phone).toBe('170****2345');
-    const req = await t.app.inject({ method: 'POST', url: '/api/v1/auth/otp/request', payload: { phone: '17000012345' } });
+    const req = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/otp/request',
+      payload: { phone: '17000012345' },
+    });
     expect(req.statusCode).toBe(202);
     const msg = t.sent.find((m) => m.template === 'login_code' && m.address === '17000012345');
     expect(msg).toBeDefined();
     const code = String(msg!.payload.code);
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/v1/auth/otp/verify', payload: { phone: '17000012345', code: code === '000000' ? '111111' : '000000' } });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/otp/verify',
+      payload: { phone: '17000012345', code: code === '000000' ? '111111' : '000000' },
+    });
     expect(wrong.statusCode).toBe(401);
-    const ok = await t.app.inject({ method: 'POST', url: '/api/v1/auth/otp/verify', payload: { phone: '17000012345', code } });
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/otp/verify',
+      payload: { phone: '17000012345', code },
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().user.roles).toEqual(['resident']);
     // A code works once.
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/otp/verify', payload: { phone: '17000012345', code } })).statusCode).toBe(401);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/otp/verify',
+          payload: { phone: '17000012345', code },
+        })
+      ).statusCode,
+    ).toBe(401);
   });
 
   it('answers an unknown phone number like a known one and sends nothing', async () => {
     const before = t.sent.length;
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/otp/request', payload: { phone: '17099999999' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/otp/request',
+      payload: { phone: '17099999999' },
+    });
     expect(res.statusCode).toBe(202);
     expect(t.sent.length).toBe(before);
   });
 
   it('rejects a malformed phone number with a field error', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/otp/request', payload: { phone: '12345' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/otp/request',
+      payload: { phone: '12345' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().errors[0].path).toBe('phone');
   });

@@ -7,7 +7,9 @@ describe.each(['aes', 'sm'] as const)('field crypto (%s)', (mode) => {
   const c = new FieldCrypto(ring, mode);
 
   it('round-trips any Unicode text, including rare CJK characters', () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 60 }), (s) => c.decrypt(c.encrypt(s)) === s));
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 60 }), (s) => c.decrypt(c.encrypt(s)) === s),
+    );
     expect(c.decrypt(c.encrypt('阿依古丽·买买提 𠀀'))).toBe('阿依古丽·买买提 𠀀');
   });
 
@@ -38,7 +40,10 @@ describe.each(['aes', 'sm'] as const)('field crypto (%s)', (mode) => {
 
   it('reads ciphertexts of an older key after rotation', () => {
     const old = c.encrypt('old value');
-    const rotated = new FieldCrypto({ ...ring, active: 2, keys: { ...ring.keys, '2': newKeyRing().keys['1']! } }, mode);
+    const rotated = new FieldCrypto(
+      { ...ring, active: 2, keys: { ...ring.keys, '2': newKeyRing().keys['1']! } },
+      mode,
+    );
     expect(rotated.decrypt(old)).toBe('old value');
     expect(rotated.isCurrent(old)).toBe(false);
     expect(rotated.isCurrent(rotated.encrypt('x'))).toBe(true);

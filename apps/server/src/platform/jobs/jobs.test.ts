@@ -7,15 +7,22 @@ import type { Tx } from '../db/client.js';
 let t: TestEnv;
 beforeAll(async () => {
   t = await createTestEnv();
-  await t.p.database.exec('CREATE TABLE test_job_items (job_id uuid NOT NULL, n int NOT NULL, PRIMARY KEY (job_id, n))');
+  await t.p.database.exec(
+    'CREATE TABLE test_job_items (job_id uuid NOT NULL, n int NOT NULL, PRIMARY KEY (job_id, n))',
+  );
 });
 afterAll(async () => t.close());
 
 const insertChunk = async (tx: Tx, jobId: string, from: number, to: number) => {
-  for (let n = from; n < to; n++) await tx.execute(sql`INSERT INTO test_job_items (job_id, n) VALUES (${jobId}, ${n})`);
+  for (let n = from; n < to; n++)
+    await tx.execute(sql`INSERT INTO test_job_items (job_id, n) VALUES (${jobId}, ${n})`);
 };
 const itemCount = async (jobId: string) =>
-  (await t.p.database.rows<{ c: number }>(sql`SELECT count(*)::int AS c FROM test_job_items WHERE job_id = ${jobId}`))[0]!.c;
+  (
+    await t.p.database.rows<{ c: number }>(
+      sql`SELECT count(*)::int AS c FROM test_job_items WHERE job_id = ${jobId}`,
+    )
+  )[0]!.c;
 
 describe('job queue', () => {
   it('a job that fails mid-way resumes from its last committed chunk, repeating nothing', async () => {
@@ -37,7 +44,13 @@ describe('job queue', () => {
     const id = await t.p.jobs.enqueue(t.p.database.db, 'test.count', { items: 100 });
     await t.p.jobs.drain();
     const [row] = await t.p.database.db.select().from(jobs).where(eq(jobs.id, id));
-    expect(row).toMatchObject({ state: 'succeeded', progress: 100, total: 100, attempts: 2, result: { done: 100 } });
+    expect(row).toMatchObject({
+      state: 'succeeded',
+      progress: 100,
+      total: 100,
+      attempts: 2,
+      result: { done: 100 },
+    });
     expect(await itemCount(id)).toBe(100); // the primary key would have refused a repeated item
   });
 
@@ -59,7 +72,14 @@ describe('job queue', () => {
     await t.p.database.db.transaction(async (tx) => insertChunk(tx, id, 0, 10));
     await t.p.database.db
       .update(jobs)
-      .set({ state: 'running', lockedBy: 'dead-worker', lockedUntil: new Date(Date.now() - 1000), attempts: 1, checkpoint: { next: 10 }, progress: 10 })
+      .set({
+        state: 'running',
+        lockedBy: 'dead-worker',
+        lockedUntil: new Date(Date.now() - 1000),
+        attempts: 1,
+        checkpoint: { next: 10 },
+        progress: 10,
+      })
       .where(eq(jobs.id, id));
     await t.p.jobs.drain();
     const [row] = await t.p.database.db.select().from(jobs).where(eq(jobs.id, id));

@@ -1,0 +1,174 @@
+/**
+ * The `jinglin` command (npm run jinglin -- <command>). Each command honours the same settings as
+ * the server (DATABASE_URL, JINGLIN_DATA_DIR, …).
+ */
+import { Command, Option } from 'commander';
+import { ERROR_MESSAGES, ROLES, type Role } from '@jinglin/shared';
+import { AppError } from './platform/errors.js';
+import { ConfigError, loadConfig } from './config.js';
+import { openPlatform } from './server.js';
+import type { Platform } from './platform/platform.js';
+import { systemActor } from './platform/access/actor.js';
+import { verifyAudit } from './platform/audit/audit.service.js';
+import { backup, hasData, restore } from './platform/db/backup.js';
+import { UsersService } from './modules/users/users.service.js';
+import { AreasService } from './modules/areas/areas.service.js';
+import { readAreaRows } from './modules/areas/areas.import.js';
+import { bootstrap } from './bootstrap.js';
+import { seedDemo } from './seed/demo.js';
+import { randomToken } from './platform/crypto/field-crypto.js';
+
+async function withPlatform<T>(fn: (p: Platform) => Promise<T>): Promise<T> {
+  const p = await openPlatform(loadConfig(), 'warn');
+  try {
+    return await fn(p);
+  } finally {
+    await p.database.close();
+  }
+}
+
+const program = new Command('jinglin').description('Jinglin (静邻) command line').showHelpAfterError();
+
+program
+  .command('migrate')
+  .description('apply database migrations')
+  .action(() =>
+    withPlatform(async (p) => {
+      console.log(`migrations applied (${p.database.kind})`);
+    }),
+  );
+
+const user = program.command('user').description('manage users');
+user
+  .command('create')
+  .description('create a staff user')
+  .requiredOption('--username <name>')
+  .requiredOption('--password <password>')
+  .addOption(
+    new Option('--role <role...>', 'one or more roles')
+      .choices(ROLES as unknown as string[])
+      .makeOptionMandatory(),
+  )
+  .option('--street <code>', 'street/town code, for street roles')
+  .option('--community <id>', 'community id, for community roles')
+  .option('--display-name <name>')
+  .action(
+    (o: {
+      username: string;
+      password: string;
+      role: Role[];
+      street?: string;
+      community?: string;
+      displayName?: string;
+    }) =>
+      withPlatform(async (p) => {
+        await bootstrapAreas(p);
+        const { user: u } = await new UsersService(p).create(systemActor(), {
+          username: o.username,
+          password: o.password,
+          roles: o.role,
+          ...(o.displayName ? { displayName: o.displayName } : {}),
+          ...(o.street ? { streetCode: o.street } : {}),
+          ...(o.community ? { communityId: o.community } : {}),
+        });
+        console.log(`created user ${u.username} (${u.roles.join(', ')}) id ${u.id}`);
+      }),
+  );
+
+async function bootstrapAreas(p: Platform) {
+  await p.database.db.transaction(async (tx) => new AreasService(p).ensureStreets(tx));
+}
+
+const audit = program.command('audit').description('the audit trail');
+audit
+  .command('verify')
+  .description('check the hash chain; exits 1 and names the first broken link when it is not intact')
+  .action(() =>
+    withPlatform(async (p) => {
+      const r = await verifyAudit(p.database);
+      if (r.ok) console.log(`audit chain intact: ${r.checked} rows verified`);
+      else {
+        console.error(
+          `audit chain BROKEN at row ${r.firstBrokenSeq}: ${r.reason} (${r.checked} rows verified before it)`,
+        );
+        process.exitCode = 1;
+      }
+    }),
+  );
+
+program
+  .command('seed')
+  .description('load the synthetic demo district into this database')
+  .option('--persons <n>', 'synthetic persons to generate', (v) => Number.parseInt(v, 10), 0)
+  .action((o: { persons: number }) =>
+    withPlatform(async (p) => {
+      if (o.persons > 0) {
+        throw new Error('the registry module is not installed yet: persons cannot be seeded (issue 3)');
+      }
+      const boot = await bootstrap(p);
+      if (boot.generatedAdminPassword)
+        console.log(`created user admin with password: ${boot.generatedAdminPassword}`);
+      if (!boot.demoAccounts.length) {
+        const accounts = await seedDemo(p, { password: p.config.adminPassword ?? randomToken(12) }).catch(
+          (err: Error) => {
+            throw new Error(`demo accounts exist already or could not be made: ${err.message}`);
+          },
+        );
+        console.log(`demo accounts: ${accounts.map((a) => a.username).join(', ')}`);
+      } else console.log(`demo district loaded: ${boot.demoAccounts.map((a) => a.username).join(', ')}`);
+    }),
+  );
+
+const areas = program.command('areas').description('streets and communities');
+areas
+  .command('import <file>')
+  .description('import communities (居委) from .xlsx or .csv with columns 街镇, 居委')
+  .action((file: string) =>
+    withPlatform(async (p) => {
+      const svc = new AreasService(p);
+      const rows = await readAreaRows(file);
+      const r = await p.database.db.transaction(async (tx) => {
+        await svc.ensureStreets(tx);
+        return svc.importCommunities(tx, rows);
+      });
+      console.log(`${r.added} communities added, ${rows.length - r.added - r.errors.length} already present`);
+      for (const e of r.errors) console.error(`row ${e.row}: ${e.message}`);
+      if (r.errors.length) process.exitCode = 1;
+    }),
+  );
+
+program
+  .command('backup <file>')
+  .description('write a backup of every table (gzip JSON lines)')
+  .action((file: string) =>
+    withPlatform(async (p) => {
+      const r = await backup(p.database, file);
+      console.log(`backup written to ${file}: ${r.tables} tables, ${r.rows} rows`);
+    }),
+  );
+
+program
+  .command('restore <file>')
+  .description('replace this database with a backup')
+  .option('--force', 'overwrite a database that already holds data')
+  .action((file: string, o: { force?: boolean }) =>
+    withPlatform(async (p) => {
+      if ((await hasData(p.database)) && !o.force) {
+        throw new Error('the database already holds data: add --force to replace it with the backup');
+      }
+      const r = await restore(p.database, file);
+      console.log(`restored ${r.tables} tables, ${r.rows} rows from ${file}`);
+    }),
+  );
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  if (err instanceof AppError) {
+    const fields = (err.fields ?? []).map((f) => ` ${f.path}: ${f.code}`).join(';');
+    console.error(`error: ${ERROR_MESSAGES.en[err.code]}${fields ? ` (${fields.trim()})` : ''}`);
+    process.exit(1);
+  }
+  console.error(
+    err instanceof ConfigError ? err.message : `error: ${err instanceof Error ? err.message : String(err)}`,
+  );
+  process.exit(err instanceof ConfigError ? 2 : 1);
+});
