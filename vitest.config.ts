@@ -1,7 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
+const db = process.env.TEST_DATABASE_URL ? 'postgresql' : 'pglite';
+
 export default defineConfig({
   test: {
+    reporters: process.env.CI
+      ? ['default', ['json', { outputFile: `test-results/unit-${db}.json` }]]
+      : ['default'],
     include: [
       'apps/server/src/**/*.test.ts',
       'apps/server/test/**/*.test.ts',

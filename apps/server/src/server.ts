@@ -5,6 +5,7 @@ import { createLogger } from './platform/logger.js';
 import { migrate, openDatabase } from './platform/db/client.js';
 import { createPlatform, type Platform } from './platform/platform.js';
 import { bootstrap } from './bootstrap.js';
+import type { ChannelAdapter } from './platform/notify/notify.service.js';
 import { buildApp } from './app.js';
 
 export interface Running {
@@ -13,14 +14,18 @@ export interface Running {
   stop(): Promise<void>;
 }
 
-export async function openPlatform(config: Config, logLevel = config.logLevel): Promise<Platform> {
+export async function openPlatform(
+  config: Config,
+  logLevel = config.logLevel,
+  opts: { channel?: ChannelAdapter } = {},
+): Promise<Platform> {
   const log = createLogger(logLevel);
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     pgliteDir: path.join(config.dataDir, 'pgdata'),
   });
   await migrate(database);
-  return createPlatform(config, database, log);
+  return createPlatform(config, database, log, opts);
 }
 
 export async function startServer(

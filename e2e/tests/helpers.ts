@@ -1,0 +1,49 @@
+import fs from 'node:fs';
+import { expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { E2E } from '../env.js';
+
+export const TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
+
+/** Signs in through the API (the browser context keeps the session and CSRF cookies). */
+export async function signIn(page: Page, username: string, password = E2E.password) {
+  const res = await page.request.post('/api/v1/auth/login', { data: { username, password } });
+  expect(res.status(), await res.text()).toBe(200);
+  return res.json();
+}
+
+async function csrf(page: Page): Promise<string> {
+  const cookies = await page.context().cookies();
+  return cookies.find((c) => c.name === 'jinglin_csrf')?.value ?? '';
+}
+
+export async function setPreferences(page: Page, prefs: { careMode?: boolean; language?: 'zh-CN' | 'en' }) {
+  const res = await page.request.patch('/api/v1/auth/me/preferences', {
+    data: prefs,
+    headers: { 'x-csrf-token': await csrf(page), origin: E2E.baseURL },
+  });
+  expect(res.status(), await res.text()).toBe(200);
+}
+
+/** axe-core with the WCAG 2.0/2.1/2.2 A and AA tags: zero violations, explained when not. */
+export async function expectNoAxeViolations(page: Page, label: string) {
+  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  const summary = results.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(' '))
+        .join('\n    ')}`,
+  );
+  expect(summary, `axe violations on ${label}`).toEqual([]);
+}
+
+/** The newest one-time code sent to a phone number (from the e2e server's file channel). */
+export function lastCodeFor(phone: string): string | undefined {
+  if (!fs.existsSync(E2E.outbox)) return undefined;
+  const lines = fs.readFileSync(E2E.outbox, 'utf8').trim().split('\n').filter(Boolean);
+  const msgs = lines.map(
+    (l) => JSON.parse(l) as { address: string; template: string; payload: { code?: string } },
+  );
+  return msgs.filter((m) => m.address === phone && m.template === 'login_code').at(-1)?.payload.code;
+}
