@@ -31,8 +31,9 @@ export async function openPlatform(
 export async function startServer(
   config: Config,
   out: (line: string) => void = console.log,
+  opts: { channel?: ChannelAdapter } = {},
 ): Promise<Running> {
-  const p = await openPlatform(config);
+  const p = await openPlatform(config, config.logLevel, opts);
   const boot = await bootstrap(p);
   if (boot.generatedAdminPassword) {
     // Printed once, to the terminal only; never logged.
