@@ -47,9 +47,16 @@ export class UsersService {
     return repo.countUsers(this.p.database.db, actor.scope);
   }
 
+  /** A user's record is personal data: reading it is audited. */
   async get(actor: Actor, id: string): Promise<UserOut> {
     const u = await repo.findUser(this.p.database.db, actor.scope, id);
     if (!u) throw notFound();
+    await recordAudit(this.p.database.db, actor, {
+      action: 'user.read',
+      objectType: 'user',
+      objectId: id,
+      details: actor.scope.grantIds.length ? { breakGlassGrants: actor.scope.grantIds } : {},
+    });
     return this.toOut(u);
   }
 

@@ -336,7 +336,10 @@ export class AuthService {
     const user = await this.getUser(actor);
     if (user.totpEnabled) throw new AppError('conflict');
     const secret = newTotpSecret();
-    await repo.updateUser(this.db, user.id, { totpSecretEnc: this.p.crypto.encrypt(secret) });
+    await this.db.transaction(async (tx) => {
+      await repo.updateUser(tx, user.id, { totpSecretEnc: this.p.crypto.encrypt(secret) });
+      await recordAudit(tx, actor, { action: 'auth.totp.setup', objectType: 'user', objectId: user.id });
+    });
     return { secret, otpauthUrl: totpUri(user.username, secret) };
   }
 
@@ -380,7 +383,15 @@ export class AuthService {
   ): Promise<SessionUser> {
     const user = await this.getUser(actor);
     const preferences = Preferences.parse({ ...(user.preferences as object), ...patch });
-    await repo.updateUser(this.db, user.id, { preferences });
+    await this.db.transaction(async (tx) => {
+      await repo.updateUser(tx, user.id, { preferences });
+      await recordAudit(tx, actor, {
+        action: 'auth.preferences.update',
+        objectType: 'user',
+        objectId: user.id,
+        details: { ...patch },
+      });
+    });
     return this.sessionUser({ ...user, preferences }, mustEnrollTotp);
   }
 
