@@ -27,15 +27,27 @@ import { UsersService } from './modules/users/users.service.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { AreasService } from './modules/areas/areas.service.js';
 import { areasRoutes } from './modules/areas/areas.routes.js';
+import { PersonsService } from './modules/registry/persons.service.js';
+import { RelatedService } from './modules/registry/related.service.js';
+import { registryRoutes } from './modules/registry/registry.routes.js';
 
 export interface Services {
   auth: AuthService;
   users: UsersService;
   areas: AreasService;
+  persons: PersonsService;
+  related: RelatedService;
 }
 
 export function createServices(p: Platform): Services {
-  return { auth: new AuthService(p), users: new UsersService(p), areas: new AreasService(p) };
+  const persons = new PersonsService(p);
+  return {
+    auth: new AuthService(p),
+    users: new UsersService(p),
+    areas: new AreasService(p),
+    persons,
+    related: new RelatedService(p, persons),
+  };
 }
 
 export interface App {
@@ -130,6 +142,7 @@ export async function buildApp(p: Platform, opts: { serveWeb?: boolean } = {}): 
   accessRoutes(app, p.database.db);
   usersRoutes(app, services.users);
   areasRoutes(app, services.areas);
+  registryRoutes(app, services.persons, services.related);
 
   if (opts.serveWeb !== false && fs.existsSync(path.join(p.config.webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: p.config.webDist, wildcard: false, index: ['index.html'] });

@@ -9,3 +9,5 @@ export * from './schemas/audit.js';
 export * from './schemas/jobs.js';
 export * from './schemas/access.js';
 export * from './passwords.js';
+export * from './domain/idcard.js';
+export * from './schemas/persons.js';

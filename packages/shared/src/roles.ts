@@ -36,6 +36,8 @@ export const PERMISSIONS = [
   'persons.reveal',
   'persons.import',
   'persons.export',
+  'persons.merge',
+  'keys.rotate',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -64,6 +66,7 @@ const registryWork: Permission[] = [
   'persons.reveal',
   'persons.import',
   'persons.export',
+  'persons.merge',
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {

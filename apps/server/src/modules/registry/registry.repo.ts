@@ -1,0 +1,241 @@
+/** SQL of the registry. Every read that lists or finds persons applies the caller's data scope. */
+import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { Tx } from '../../platform/db/client.js';
+import type { DataScope } from '../../platform/access/actor.js';
+import { inScope } from '../../platform/access/scope.js';
+import { certificates, guardians, households, personHistory, persons } from './registry.tables.js';
+
+export type PersonRow = typeof persons.$inferSelect;
+export type CertificateRow = typeof certificates.$inferSelect;
+export type GuardianRow = typeof guardians.$inferSelect;
+
+export const personScope = (scope: DataScope): SQL =>
+  inScope(scope, { street: persons.streetCode, community: persons.communityId });
+
+export async function findPerson(tx: Tx, scope: DataScope, id: string): Promise<PersonRow | undefined> {
+  const [p] = await tx
+    .select()
+    .from(persons)
+    .where(and(eq(persons.id, id), personScope(scope)));
+  return p;
+}
+
+/** Any person with this ID number (blind index), whatever the caller's scope: for duplicate checks. */
+export async function findByIdIndex(tx: Tx, bidx: string): Promise<PersonRow | undefined> {
+  const [p] = await tx
+    .select()
+    .from(persons)
+    .where(and(eq(persons.idNumberBidx, bidx), isNull(persons.mergedInto)));
+  return p;
+}
+
+export async function findSimilar(
+  tx: Tx,
+  name: string,
+  birthDate: string,
+  excludeId?: string,
+): Promise<PersonRow[]> {
+  return tx
+    .select()
+    .from(persons)
+    .where(
+      and(
+        eq(persons.birthDate, birthDate),
+        isNull(persons.mergedInto),
+        sql`(${persons.name} = ${name} OR similarity(${persons.name}, ${name}) >= 0.4)`,
+        excludeId ? sql`${persons.id} <> ${excludeId}` : undefined,
+      ),
+    )
+    .limit(20);
+}
+
+export interface SearchFilter {
+  /** One of the exact-match kinds (blind index), or a text query. */
+  idBidx?: string | undefined;
+  certBidx?: string | undefined;
+  phoneBidx?: string | undefined;
+  latin?: string | undefined;
+  text?: string | undefined;
+  streetCode?: string | undefined;
+  communityId?: string | undefined;
+  category?: number | undefined;
+  grade?: number | undefined;
+  livingStatus?: string | undefined;
+  bornAfter?: string | undefined;
+  bornBefore?: string | undefined;
+  offset: number;
+  limit: number;
+}
+
+function searchConds(scope: DataScope, f: SearchFilter): SQL[] {
+  const conds: SQL[] = [personScope(scope), isNull(persons.mergedInto)];
+  if (f.idBidx) conds.push(eq(persons.idNumberBidx, f.idBidx));
+  if (f.certBidx)
+    conds.push(
+      sql`${persons.id} IN (SELECT ${certificates.personId} FROM ${certificates} WHERE ${certificates.numberBidx} = ${f.certBidx})`,
+    );
+  if (f.phoneBidx) conds.push(eq(persons.phoneBidx, f.phoneBidx));
+  if (f.latin) {
+    const prefix = `${f.latin.replace(/[%_\\]/g, '')}%`;
+    conds.push(or(sql`${persons.namePinyin} LIKE ${prefix}`, sql`${persons.nameInitials} LIKE ${prefix}`)!);
+  }
+  if (f.text) {
+    const prefix = `${f.text.replace(/[%_\\]/g, '\\$&')}%`;
+    conds.push(or(sql`${persons.name} LIKE ${prefix}`, sql`${persons.name} % ${f.text}`)!);
+  }
+  if (f.streetCode) conds.push(eq(persons.streetCode, f.streetCode));
+  if (f.communityId) conds.push(eq(persons.communityId, f.communityId));
+  if (f.category) conds.push(eq(persons.category, f.category));
+  if (f.grade) conds.push(eq(persons.grade, f.grade));
+  if (f.livingStatus) conds.push(sql`${persons.livingStatus} = ${f.livingStatus}`);
+  if (f.bornAfter) conds.push(gte(persons.birthDate, f.bornAfter));
+  if (f.bornBefore) conds.push(lte(persons.birthDate, f.bornBefore));
+  return conds;
+}
+
+export async function searchPersons(tx: Tx, scope: DataScope, f: SearchFilter): Promise<PersonRow[]> {
+  const order: SQL[] = [];
+  if (f.latin)
+    order.push(
+      sql`(${persons.nameInitials} = ${f.latin}) DESC`,
+      sql`(${persons.namePinyin} = ${f.latin}) DESC`,
+    );
+  if (f.text)
+    order.push(sql`(${persons.name} = ${f.text}) DESC`, sql`similarity(${persons.name}, ${f.text}) DESC`);
+  order.push(asc(persons.namePinyin), asc(persons.id));
+  return tx
+    .select()
+    .from(persons)
+    .where(and(...searchConds(scope, f)))
+    .orderBy(...order)
+    .limit(f.limit)
+    .offset(f.offset);
+}
+
+export async function countPersons(
+  tx: Tx,
+  scope: DataScope,
+  f: Omit<SearchFilter, 'offset' | 'limit'>,
+): Promise<number> {
+  const [r] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(persons)
+    .where(and(...searchConds(scope, { ...f, offset: 0, limit: 0 })));
+  return Number(r?.n ?? 0);
+}
+
+export async function insertPerson(tx: Tx, row: typeof persons.$inferInsert): Promise<void> {
+  await tx.insert(persons).values(row);
+}
+
+export async function updatePersonVersioned(
+  tx: Tx,
+  id: string,
+  version: number,
+  set: Partial<typeof persons.$inferInsert>,
+): Promise<PersonRow | undefined> {
+  const [p] = await tx
+    .update(persons)
+    .set({ ...set, version: version + 1, updatedAt: new Date() })
+    .where(and(eq(persons.id, id), eq(persons.version, version)))
+    .returning();
+  return p;
+}
+
+export async function activeCertificates(tx: Tx, personIds: string[]): Promise<CertificateRow[]> {
+  if (!personIds.length) return [];
+  return tx
+    .select()
+    .from(certificates)
+    .where(and(inArray(certificates.personId, personIds), eq(certificates.status, 'active')));
+}
+
+export async function certificatesOf(tx: Tx, personIds: string[]): Promise<CertificateRow[]> {
+  if (!personIds.length) return [];
+  return tx
+    .select()
+    .from(certificates)
+    .where(inArray(certificates.personId, personIds))
+    .orderBy(desc(certificates.createdAt));
+}
+
+export async function insertCertificate(tx: Tx, row: typeof certificates.$inferInsert): Promise<void> {
+  await tx.insert(certificates).values(row);
+}
+
+export async function supersedeCertificates(tx: Tx, personId: string): Promise<void> {
+  await tx
+    .update(certificates)
+    .set({ status: 'superseded' })
+    .where(and(eq(certificates.personId, personId), eq(certificates.status, 'active')));
+}
+
+export async function moveCertificates(
+  tx: Tx,
+  fromId: string,
+  toId: string,
+  keepActive: boolean,
+): Promise<void> {
+  if (!keepActive) await supersedeCertificates(tx, fromId);
+  await tx.update(certificates).set({ personId: toId }).where(eq(certificates.personId, fromId));
+}
+
+export async function guardiansOf(tx: Tx, personId: string): Promise<GuardianRow[]> {
+  return tx
+    .select()
+    .from(guardians)
+    .where(eq(guardians.personId, personId))
+    .orderBy(desc(guardians.isPrimary), asc(guardians.createdAt));
+}
+
+export async function insertGuardian(tx: Tx, row: typeof guardians.$inferInsert): Promise<void> {
+  await tx.insert(guardians).values(row);
+}
+
+export async function deleteGuardian(tx: Tx, personId: string, id: string): Promise<boolean> {
+  const r = await tx
+    .delete(guardians)
+    .where(and(eq(guardians.id, id), eq(guardians.personId, personId)))
+    .returning({ id: guardians.id });
+  return r.length > 0;
+}
+
+export async function moveGuardians(tx: Tx, fromId: string, toId: string): Promise<void> {
+  await tx.update(guardians).set({ personId: toId }).where(eq(guardians.personId, fromId));
+}
+
+export async function insertHistory(tx: Tx, row: typeof personHistory.$inferInsert): Promise<void> {
+  await tx.insert(personHistory).values(row);
+}
+
+/** A person's history, including that of records merged into it. */
+export async function historyOf(tx: Tx, personId: string) {
+  return tx
+    .select()
+    .from(personHistory)
+    .where(
+      or(
+        eq(personHistory.personId, personId),
+        sql`${personHistory.personId} IN (SELECT ${persons.id} FROM ${persons} WHERE ${persons.mergedInto} = ${personId})`,
+      ),
+    )
+    .orderBy(desc(personHistory.at))
+    .limit(500);
+}
+
+export async function insertHousehold(tx: Tx, row: typeof households.$inferInsert): Promise<void> {
+  await tx.insert(households).values(row);
+}
+
+export async function findHousehold(tx: Tx, id: string) {
+  const [h] = await tx.select().from(households).where(eq(households.id, id));
+  return h;
+}
+
+export async function householdMembers(tx: Tx, scope: DataScope, householdId: string): Promise<PersonRow[]> {
+  return tx
+    .select()
+    .from(persons)
+    .where(and(eq(persons.householdId, householdId), isNull(persons.mergedInto), personScope(scope)))
+    .orderBy(asc(persons.birthDate));
+}
