@@ -18,8 +18,15 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: false,
+    manifest: true,
     chunkSizeWarningLimit: 800,
     rolldownOptions: {
+      // The shared package's index re-exports its Zod schemas; the web app uses only its plain
+      // constants (roles, error messages, streets) and types, so let unused schema modules (and Zod)
+      // be dropped.
+      treeshake: {
+        moduleSideEffects: [{ test: /packages[\\/]shared[\\/]src[\\/]/, sideEffects: false }],
+      },
       output: {
         codeSplitting: {
           groups: [

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
@@ -84,6 +85,10 @@ export async function buildApp(p: Platform, opts: { serveWeb?: boolean } = {}): 
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(cookie);
+  // Uploads (spreadsheet imports): one file per request, size-limited; routes stream it to disk.
+  await app.register(multipart, {
+    limits: { fileSize: p.config.uploadMaxBytes, files: 1, fields: 10, fieldSize: 1024, parts: 12 },
+  });
   await app.register(errorsPlugin);
   await app.register(swagger, {
     openapi: {

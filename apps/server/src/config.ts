@@ -19,6 +19,10 @@ const EnvSchema = z.object({
   JINGLIN_DATA_DIR: z.string().min(1).default('./data'),
   JINGLIN_ADMIN_PASSWORD: z.string().min(1).optional(),
   JINGLIN_DEMO: bool01.optional(),
+  /** How many synthetic persons the demo district gets on first start. */
+  JINGLIN_DEMO_PERSONS: z.coerce.number().int().min(0).max(2_000_000).default(20_000),
+  /** Largest accepted upload (spreadsheet imports), in MiB. */
+  JINGLIN_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(1024).default(50),
   JINGLIN_ROLES: z
     .string()
     .default('api,worker,gateway')
@@ -50,6 +54,8 @@ export type Config = {
   dataDir: string;
   adminPassword: string | undefined;
   demo: boolean;
+  demoPersons: number;
+  uploadMaxBytes: number;
   roles: readonly (typeof Roles)[number][];
   jt808Port: number;
   watchPort: number;
@@ -80,6 +86,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     adminPassword: e.JINGLIN_ADMIN_PASSWORD,
     demo: e.JINGLIN_DEMO ?? !e.DATABASE_URL,
+    demoPersons: e.JINGLIN_DEMO_PERSONS,
+    uploadMaxBytes: e.JINGLIN_UPLOAD_MAX_MB * 1024 * 1024,
     roles: e.JINGLIN_ROLES,
     jt808Port: e.JINGLIN_JT808_PORT,
     watchPort: e.JINGLIN_WATCH_PORT,

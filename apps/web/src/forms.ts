@@ -16,7 +16,9 @@ export interface ValidationInfo {
 
 /** antd's client-side validation result → error summary items linked to the fields. */
 export function summaryFromValidation(formName: string, info: ValidationInfo): SummaryItem[] {
-  return info.errorFields.flatMap((f) => f.errors.map((message) => ({ id: fieldId(formName, f.name), message })));
+  return info.errorFields.flatMap((f) =>
+    f.errors.map((message) => ({ id: fieldId(formName, f.name), message })),
+  );
 }
 
 export interface ProblemSummary {
@@ -44,7 +46,7 @@ export function applyProblem(
   const items: SummaryItem[] = [];
   for (const fe of err.fieldErrors) {
     const field = fieldOfPath(fe.path);
-    if (form && fields.includes(field)) {
+    if (fields.includes(field)) {
       byField.set(field, [...(byField.get(field) ?? []), fe.message]);
       items.push({ id: fieldId(formName, field), message: fe.message });
     } else {

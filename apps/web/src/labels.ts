@@ -7,7 +7,11 @@ export function roleName(t: TFunction, role: Role): string {
 }
 
 /** A street's name in the UI language, from the areas list or the built-in list of 14. */
-export function streetName(lang: string, code: string | null | undefined, areas?: readonly StreetOut[]): string {
+export function streetName(
+  lang: string,
+  code: string | null | undefined,
+  areas?: readonly StreetOut[],
+): string {
   if (!code) return '';
   const s = areas?.find((a) => a.code === code) ?? JINGAN_STREETS.find((a) => a.code === code);
   if (!s) return code;

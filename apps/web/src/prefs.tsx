@@ -1,6 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import type { Language } from '@jinglin/shared';
 import { api } from './api';
 import { applyLanguage, isLanguage, storedLanguage } from './i18n';
 import { ME_KEY, useMe } from './session';
@@ -10,6 +9,7 @@ const CARE_KEY = 'jinglin.careMode';
 const RATE_KEY = 'jinglin.readAloudRate';
 
 export interface PrefsContextValue {
+  /** In force now: the signed-in user's stored preferences, else this browser's. */
   prefs: Preferences;
   signedIn: boolean;
   /** Apply at once; when signed in also PATCH /api/v1/auth/me/preferences (rejects on failure). */
@@ -26,7 +26,7 @@ function readLocal(): Preferences {
     const r = Number(localStorage.getItem(RATE_KEY));
     if (Number.isFinite(r) && r >= 0.5 && r <= 2) readAloudRate = r;
   } catch {
-    // ignore
+    // storage unavailable: defaults
   }
   return { careMode, language: storedLanguage(), readAloudRate };
 }
@@ -40,30 +40,32 @@ function writeLocal(p: Preferences): void {
   }
 }
 
+function merged(local: Preferences, user: SessionUser | null | undefined): Preferences {
+  const p = user?.preferences;
+  if (!p) return local;
+  return {
+    careMode: Boolean(p.careMode),
+    language: isLanguage(p.language) ? p.language : local.language,
+    readAloudRate: typeof p.readAloudRate === 'number' ? p.readAloudRate : local.readAloudRate,
+  };
+}
+
 export function PrefsProvider({ children }: { children: ReactNode }) {
   const qc = useQueryClient();
   // Reads the cached session only; the layouts decide when to fetch it.
   const { data: me } = useMe(false);
-  const [prefs, setLocal] = useState<Preferences>(readLocal);
+  const [local, setLocal] = useState<Preferences>(readLocal);
+  // When the session user changes, keep their preferences locally too, so the sign-in page after
+  // logging out stays in the language and mode the person chose (React's "adjust state on prop
+  // change" pattern, done during render rather than in an effect).
+  const [seenMe, setSeenMe] = useState(me);
+  if (seenMe !== me) {
+    setSeenMe(me);
+    if (me) setLocal(merged(local, me));
+  }
+  const prefs = useMemo(() => merged(local, me), [local, me]);
 
-  // The signed-in user's stored preferences win over this browser's.
-  const serverPrefs = me?.preferences;
-  useEffect(() => {
-    if (!serverPrefs) return;
-    setLocal((cur) => {
-      const next: Preferences = {
-        careMode: serverPrefs.careMode,
-        language: isLanguage(serverPrefs.language) ? serverPrefs.language : cur.language,
-        readAloudRate: serverPrefs.readAloudRate,
-      };
-      return cur.careMode === next.careMode &&
-        cur.language === next.language &&
-        cur.readAloudRate === next.readAloudRate
-        ? cur
-        : next;
-    });
-  }, [serverPrefs]);
-
+  // Apply to the page (and remember in this browser for the sign-in pages).
   useEffect(() => {
     applyLanguage(prefs.language);
     writeLocal(prefs);
@@ -72,19 +74,25 @@ export function PrefsProvider({ children }: { children: ReactNode }) {
     else delete root.dataset.care;
   }, [prefs]);
 
-  const signedIn = Boolean(me);
   const setPrefs = useCallback(
     async (patch: Partial<Preferences>) => {
       setLocal((cur) => ({ ...cur, ...patch }));
-      if (patch.language) applyLanguage(patch.language as Language);
-      if (!signedIn) return;
-      const user = await api.patch<SessionUser>('/auth/me/preferences', patch);
-      if (user && typeof user === 'object' && 'id' in user) qc.setQueryData(ME_KEY, user);
+      const user = qc.getQueryData<SessionUser | null>(ME_KEY);
+      if (!user) return;
+      // Optimistic: show the change at once, undo it if the server refuses.
+      qc.setQueryData<SessionUser>(ME_KEY, { ...user, preferences: { ...user.preferences, ...patch } });
+      try {
+        const out = await api.patch<SessionUser>('/auth/me/preferences', patch);
+        if (out && typeof out === 'object' && 'preferences' in out) qc.setQueryData(ME_KEY, out);
+      } catch (e) {
+        qc.setQueryData(ME_KEY, user);
+        throw e;
+      }
     },
-    [qc, signedIn],
+    [qc],
   );
 
-  const value = useMemo(() => ({ prefs, signedIn, setPrefs }), [prefs, signedIn, setPrefs]);
+  const value = useMemo(() => ({ prefs, signedIn: Boolean(me), setPrefs }), [prefs, me, setPrefs]);
   return <PrefsContext.Provider value={value}>{children}</PrefsContext.Provider>;
 }
 

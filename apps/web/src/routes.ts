@@ -38,7 +38,15 @@ export interface PageDef {
 }
 
 export const PAGES: readonly PageDef[] = [
-  { id: 'login', path: '/login', url: '/login', needsLogin: false, permission: null, anyOf: [], layout: 'public' },
+  {
+    id: 'login',
+    path: '/login',
+    url: '/login',
+    needsLogin: false,
+    permission: null,
+    anyOf: [],
+    layout: 'public',
+  },
   {
     id: 'resident-login',
     path: '/resident-login',
@@ -57,7 +65,16 @@ export const PAGES: readonly PageDef[] = [
     anyOf: [],
     layout: 'app',
   },
-  { id: 'home', path: '/', url: '/', needsLogin: true, permission: null, anyOf: [], nav: 'home', layout: 'app' },
+  {
+    id: 'home',
+    path: '/',
+    url: '/',
+    needsLogin: true,
+    permission: null,
+    anyOf: [],
+    nav: 'home',
+    layout: 'app',
+  },
   {
     id: 'users',
     path: '/admin/users',

@@ -33,13 +33,21 @@ export const normalTheme: ThemeConfig = {
     controlHeightSM: 28,
     controlInteractiveSize: 20,
     borderRadius: 6,
+    // No animation anywhere: fading error messages and drawers are briefly low-contrast (and make
+    // axe checks flaky), and motion helps nobody here. Care mode also stops CSS transitions.
+    motion: false,
   },
   components: {
     Switch: { trackHeight: 24, trackMinWidth: 48, handleSize: 20 },
     Table: { headerColor: '#1f1f1f' },
     Tabs: { itemColor: '#434343' },
     Steps: { colorTextDescription: '#595959' },
-    Breadcrumb: { itemColor: '#595959', lastItemColor: '#1f1f1f', linkColor: '#595959', separatorColor: '#595959' },
+    Breadcrumb: {
+      itemColor: '#595959',
+      lastItemColor: '#1f1f1f',
+      linkColor: '#595959',
+      separatorColor: '#595959',
+    },
     Statistic: { colorTextDescription: '#595959' },
     Menu: { itemColor: '#1f1f1f' },
   },
@@ -84,7 +92,12 @@ export const careTheme: ThemeConfig = {
     Switch: { trackHeight: 32, trackMinWidth: 64, handleSize: 28 },
     Table: { headerColor: '#000000', headerBg: '#f0f0f0' },
     Tabs: { itemColor: '#000000' },
-    Breadcrumb: { itemColor: '#000000', lastItemColor: '#000000', linkColor: '#000000', separatorColor: '#000000' },
+    Breadcrumb: {
+      itemColor: '#000000',
+      lastItemColor: '#000000',
+      linkColor: '#000000',
+      separatorColor: '#000000',
+    },
     Menu: { itemColor: '#000000' },
   },
 };

@@ -21,7 +21,16 @@ import type {
 
 type Out<S extends { parse: (v: unknown) => unknown }> = ReturnType<S['parse']>;
 
-export type { Permission, Preferences, Role, SecuritySettings, StreetOut, UserCreateBody, UserOut, UserPatchBody };
+export type {
+  Permission,
+  Preferences,
+  Role,
+  SecuritySettings,
+  StreetOut,
+  UserCreateBody,
+  UserOut,
+  UserPatchBody,
+};
 
 /** The session user; the server may add `mustEnrollTotp` when a second factor is required. */
 export type SessionUser = SessionUserSchema & { mustEnrollTotp?: boolean };

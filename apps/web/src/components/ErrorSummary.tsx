@@ -24,12 +24,15 @@ export function ErrorSummary({ items, title }: { items: SummaryItem[]; title?: s
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const headingId = useId();
+  // Focus when the messages change (not on every re-render of the same messages).
+  const signature = items.map((i) => `${i.id ?? ''}\u0000${i.message}`).join('\u0001');
   useEffect(() => {
-    if (items.length > 0) ref.current?.focus();
-  }, [items]);
+    if (signature) ref.current?.focus();
+  }, [signature]);
   if (items.length === 0) return null;
   const heading =
-    title ?? (items.length === 1 ? t('errors.summaryTitleOne') : t('errors.summaryTitle', { count: items.length }));
+    title ??
+    (items.length === 1 ? t('errors.summaryTitleOne') : t('errors.summaryTitle', { count: items.length }));
   return (
     <div ref={ref} className="error-summary" role="alert" tabIndex={-1} aria-labelledby={headingId}>
       <h2 id={headingId} className="error-summary-title">

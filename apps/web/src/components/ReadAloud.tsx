@@ -20,7 +20,7 @@ function chunks(text: string, max = 180): string[] {
     } else cur = cur ? `${cur} ${p}` : p;
   }
   if (cur) out.push(cur);
-  return out.flatMap((c) => (c.length <= max * 2 ? [c] : c.match(new RegExp(`.{1,${max}}`, 'g')) ?? []));
+  return out.flatMap((c) => (c.length <= max * 2 ? [c] : (c.match(new RegExp(`.{1,${max}}`, 'g')) ?? [])));
 }
 
 /** "朗读": reads the text of <main> with the browser's speech synthesis. Never starts by itself. */
@@ -48,7 +48,9 @@ export function ReadAloud() {
     const synth = window.speechSynthesis;
     synth.cancel();
     const lang = i18n.language === 'en' ? 'en-US' : 'zh-CN';
-    const voice = synth.getVoices().find((v) => v.lang.replace('_', '-').startsWith(lang === 'en-US' ? 'en' : 'zh'));
+    const voice = synth
+      .getVoices()
+      .find((v) => v.lang.replace('_', '-').startsWith(lang === 'en-US' ? 'en' : 'zh'));
     const list = chunks(text);
     if (list.length === 0) return;
     list.forEach((c, i) => {

@@ -11,7 +11,6 @@ import { forgetLogin, ME_KEY, useMe } from '../session';
 import type { SessionUser } from '../types';
 import { IdleWarning } from './IdleWarning';
 import { Loading } from './Loading';
-import { noteNavigation } from './PageTitle';
 import { ReadAloud } from './ReadAloud';
 
 export type ShellKind = 'public' | 'app' | 'any';
@@ -22,28 +21,26 @@ const TOTP_PATH = '/security/totp';
 function useApiProblemBridge() {
   const qc = useQueryClient();
   const navigate = useNavigate();
-  const location = useLocation();
   useEffect(
     () =>
       onApiProblem((err, path) => {
         if (err.code === 'totp_not_enrolled') {
-          if (window.location.pathname !== TOTP_PATH) navigate(TOTP_PATH);
+          if (window.location.pathname !== TOTP_PATH) void navigate(TOTP_PATH);
           return;
         }
-        if (err.status === 401 && !path.startsWith('/auth/login') && !path.startsWith('/auth/otp')) {
+        // Only "no valid session" means expiry; a wrong code or password (also 401) does not.
+        const expired = err.status === 401 && (err.code === 'unauthenticated' || err.code === 'internal');
+        if (expired && !path.startsWith('/auth/login') && !path.startsWith('/auth/otp')) {
           const wasSignedIn = Boolean(qc.getQueryData<SessionUser | null>(ME_KEY));
           forgetLogin(qc);
           if (wasSignedIn) {
             const next = encodeURIComponent(window.location.pathname + window.location.search);
-            navigate(`/login?expired=1&next=${next}`);
+            void navigate(`/login?expired=1&next=${next}`);
           }
         }
       }),
     [qc, navigate],
   );
-  useEffect(() => {
-    noteNavigation(location.key);
-  }, [location.key]);
 }
 
 function LanguageSwitch() {
@@ -116,10 +113,10 @@ export function Shell({ kind }: { kind: ShellKind }) {
   const { prefs } = usePrefs();
   const me = useMe(kind !== 'public');
   const navId = useId();
-  const [navOpen, setNavOpen] = useState(false);
+  // The small-screen menu stays open only on the page where it was opened.
+  const [navOpenAt, setNavOpenAt] = useState<string | null>(null);
+  const navOpen = navOpenAt === location.pathname;
   useApiProblemBridge();
-
-  useEffect(() => setNavOpen(false), [location.pathname]);
 
   const enrolling = isApiError(me.error) && me.error.code === 'totp_not_enrolled';
   const user = kind === 'public' ? null : (me.data ?? null);
@@ -139,7 +136,7 @@ export function Shell({ kind }: { kind: ShellKind }) {
       // The session is forgotten here either way.
     }
     forgetLogin(qc);
-    navigate('/login?loggedOut=1');
+    void navigate('/login?loggedOut=1');
   };
 
   let content;
@@ -188,7 +185,7 @@ export function Shell({ kind }: { kind: ShellKind }) {
               className="nav-toggle"
               aria-expanded={navOpen}
               aria-controls={navId}
-              onClick={() => setNavOpen((o) => !o)}
+              onClick={() => setNavOpenAt(navOpen ? null : location.pathname)}
             >
               {t('nav.menu')}
             </Button>

@@ -74,7 +74,7 @@ const en: Messages = {
     volunteer: 'Volunteer',
     hospital_desk: 'Hospital service desk',
     day_centre_staff: 'Day centre staff',
-    procuratorate_liaison: "Procuratorate liaison",
+    procuratorate_liaison: 'Procuratorate liaison',
     resident: 'Resident',
     guardian: 'Guardian',
   },
@@ -93,7 +93,8 @@ const en: Messages = {
     network: 'Cannot reach the server. Check the network and try again.',
     required: 'Enter “{{field}}”.',
     sessionExpired: 'Your session has ended. Please sign in again.',
-    versionMismatch: 'Someone else changed this record. Choose “Reload” to get the latest version, then make your change again.',
+    versionMismatch:
+      'Someone else changed this record. Choose “Reload” to get the latest version, then make your change again.',
     forbiddenTitle: 'Not allowed',
     forbiddenBody: 'Your account cannot open this page. Ask the system administrator if you need it.',
   },
@@ -135,7 +136,8 @@ const en: Messages = {
     title: 'Set up two-step verification',
     intro: "To protect residents' personal data, staff accounts also enter a 6-digit code when signing in.",
     required: 'Your account must have an authenticator before you can continue.',
-    step1: 'Step 1: install an authenticator app on your phone (for example Microsoft Authenticator, Google Authenticator or FreeOTP).',
+    step1:
+      'Step 1: install an authenticator app on your phone (for example Microsoft Authenticator, Google Authenticator or FreeOTP).',
     step2: 'Step 2: in the app, choose “enter a setup key” and type the key below, or scan the QR code.',
     step3: 'Step 3: enter the 6-digit code the app shows to finish.',
     secret: 'Setup key',
@@ -158,7 +160,8 @@ const en: Messages = {
     linksTitle: 'What I can do',
     noLinks: 'You can change your preferences and password under “My account”.',
     communityUnknown: '(id {{id}})',
-    residentIntro: 'Here you can see the services that concern you. For help, ask the disability assistant of your community.',
+    residentIntro:
+      'Here you can see the services that concern you. For help, ask the disability assistant of your community.',
   },
   pages: {
     usersDesc: 'Open accounts, assign roles, disable or unlock accounts',
@@ -210,7 +213,8 @@ const en: Messages = {
     unlock: 'Unlock',
     resetPassword: 'Reset password',
     created: 'User {{name}} created.',
-    createdWithPassword: 'User {{name}} created. First password: {{password}} (shown only once; hand it over safely).',
+    createdWithPassword:
+      'User {{name}} created. First password: {{password}} (shown only once; hand it over safely).',
     updated: 'User {{name}} saved.',
     disabled: 'User {{name}} disabled.',
     enabled: 'User {{name}} enabled.',
@@ -277,16 +281,19 @@ const en: Messages = {
     verify: 'Verify the chain',
     verifying: 'Verifying…',
     verifyOk: 'The audit chain is intact: {{checked}} records checked, no changes found.',
-    verifyBroken: 'The audit chain is broken from record {{seq}} ({{checked}} records checked). Reason: {{reason}}',
+    verifyBroken:
+      'The audit chain is broken from record {{seq}} ({{checked}} records checked). Reason: {{reason}}',
     tableLabel: 'Audit records',
     system: 'System',
   },
   breakGlass: {
     title: 'Emergency access',
-    intro: 'In an emergency you can see records outside your scope for a short time. You must give a reason; access ends by itself, and everything is audited and reviewed by the auditor.',
+    intro:
+      'In an emergency you can see records outside your scope for a short time. You must give a reason; access ends by itself, and everything is audited and reviewed by the auditor.',
     request: 'Ask for emergency access',
     reason: 'Reason',
-    reasonHelp: 'At least 10 characters: why you need to see the records, for example a resident asking for help.',
+    reasonHelp:
+      'At least 10 characters: why you need to see the records, for example a resident asking for help.',
     reasonTooShort: 'The reason needs at least 10 characters.',
     scopeKind: 'Access to',
     byStreet: 'One street',
@@ -316,7 +323,8 @@ const en: Messages = {
     title: 'My account',
     prefs: 'Preferences',
     careMode: 'Care mode',
-    careModeHelp: 'Larger text, stronger contrast, no animation, and a “Read aloud” button at the top of each page.',
+    careModeHelp:
+      'Larger text, stronger contrast, no animation, and a “Read aloud” button at the top of each page.',
     language: 'Language',
     rate: 'Reading speed',
     rateValue: '{{rate}}×',
@@ -328,7 +336,8 @@ const en: Messages = {
     password: 'Change password',
     currentPassword: 'Current password',
     newPassword: 'New password',
-    newPasswordHelp: 'At least 10 characters, not a common password. You can paste one from a password manager.',
+    newPasswordHelp:
+      'At least 10 characters, not a common password. You can paste one from a password manager.',
     confirmPassword: 'New password again',
     mismatch: 'The two new passwords are not the same.',
     changePassword: 'Change password',

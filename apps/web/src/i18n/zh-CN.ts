@@ -133,7 +133,8 @@ const zhCN = {
     title: '设置双重验证',
     intro: '为了保护居民的个人信息，工作人员账号登录时需要再输入一个 6 位动态码。',
     required: '您的账号需要先绑定身份验证器，才能继续使用。',
-    step1: '第一步：在手机上安装身份验证器应用（例如 Microsoft Authenticator、Google Authenticator 或 FreeOTP）。',
+    step1:
+      '第一步：在手机上安装身份验证器应用（例如 Microsoft Authenticator、Google Authenticator 或 FreeOTP）。',
     step2: '第二步：在应用中选择“手动输入密钥”，输入下面的密钥；也可以扫描二维码。',
     step3: '第三步：输入应用中显示的 6 位动态码，完成绑定。',
     secret: '密钥',
@@ -281,7 +282,8 @@ const zhCN = {
   },
   breakGlass: {
     title: '临时授权（破窗）',
-    intro: '紧急情况下，可以临时查看管辖范围以外的记录。必须说明理由，授权到时自动失效，全部记入审计并由审计管理员复核。',
+    intro:
+      '紧急情况下，可以临时查看管辖范围以外的记录。必须说明理由，授权到时自动失效，全部记入审计并由审计管理员复核。',
     request: '申请临时授权',
     reason: '理由',
     reasonHelp: '至少 10 个字，说明为什么需要查看，例如居民求助的情况。',

@@ -43,7 +43,11 @@ export default function Account() {
     setPrefsSaved(false);
     setBusy('prefs');
     try {
-      await setPrefs({ careMode: Boolean(v.careMode), language: v.language, readAloudRate: Number(v.readAloudRate) });
+      await setPrefs({
+        careMode: Boolean(v.careMode),
+        language: v.language,
+        readAloudRate: Number(v.readAloudRate),
+      });
       setPrefsSaved(true);
       announce(i18n.t('account.prefsSaved'));
     } catch (e) {
@@ -71,7 +75,11 @@ export default function Account() {
 
   if (!user) return null;
   const rateLabel = (r: number) =>
-    r < 1 ? t('account.rateSlow', { rate: r }) : r === 1 ? t('account.rateNormal', { rate: r }) : t('account.rateFast', { rate: r });
+    r < 1
+      ? t('account.rateSlow', { rate: r })
+      : r === 1
+        ? t('account.rateNormal', { rate: r })
+        : t('account.rateFast', { rate: r });
 
   return (
     <>
@@ -101,7 +109,12 @@ export default function Account() {
           onFinish={(v) => void savePrefs(v)}
           onValuesChange={() => setPrefsSaved(false)}
         >
-          <Form.Item name="careMode" label={t('account.careMode')} extra={t('account.careModeHelp')} valuePropName="checked">
+          <Form.Item
+            name="careMode"
+            label={t('account.careMode')}
+            extra={t('account.careModeHelp')}
+            valuePropName="checked"
+          >
             <Switch />
           </Form.Item>
           <fieldset className="fieldset">
@@ -138,14 +151,18 @@ export default function Account() {
           className="narrow-form"
           requiredMark={false}
           onFinish={(v) => void changePassword(v)}
-          onFinishFailed={(info) => setPwSummary({ items: summaryFromValidation('password', info as ValidationInfo) })}
+          onFinishFailed={(info) =>
+            setPwSummary({ items: summaryFromValidation('password', info as ValidationInfo) })
+          }
         >
           {/* Lets password managers pair the new password with this account. */}
           <input type="text" name="username" autoComplete="username" value={user.username} readOnly hidden />
           <Form.Item
             name="currentPassword"
             label={t('account.currentPassword')}
-            rules={[{ required: true, message: t('errors.required', { field: t('account.currentPassword') }) }]}
+            rules={[
+              { required: true, message: t('errors.required', { field: t('account.currentPassword') }) },
+            ]}
           >
             <Input.Password autoComplete="current-password" maxLength={256} />
           </Form.Item>
@@ -165,7 +182,9 @@ export default function Account() {
               { required: true, message: t('errors.required', { field: t('account.confirmPassword') }) },
               ({ getFieldValue }) => ({
                 validator: (_r, v: unknown) =>
-                  !v || v === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('account.mismatch'))),
+                  !v || v === getFieldValue('newPassword')
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('account.mismatch'))),
               }),
             ]}
           >

@@ -16,10 +16,14 @@ export default function Areas() {
       {areas.isPending ? (
         <Loading />
       ) : areas.error ? (
-        <ErrorSummary items={[{ message: isApiError(areas.error) ? areas.error.detail : t('errors.network') }]} />
+        <ErrorSummary
+          items={[{ message: isApiError(areas.error) ? areas.error.detail : t('errors.network') }]}
+        />
       ) : (
         <>
-          <p>{t('areas.summary', { streets: areas.data.items.length, communities: areas.data.communityCount })}</p>
+          <p>
+            {t('areas.summary', { streets: areas.data.items.length, communities: areas.data.communityCount })}
+          </p>
           <ul className="street-list">
             {areas.data.items.map((s) => (
               <li key={s.code}>

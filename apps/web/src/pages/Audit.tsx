@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Button, Form, Input, Table, type TableColumnsType } from 'antd';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, isApiError } from '../api';
+import { api } from '../api';
 import { useAnnounce } from '../announce';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { SearchSelect } from '../components/fields';
@@ -49,9 +49,14 @@ export default function Audit() {
   });
   const rows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
 
+  // A refused search (e.g. a bad filter) is shown like a form error, on the fields it names.
+  const listProblem = useMemo(
+    () => (list.error ? applyProblem(null, FORM, list.error, FILTER_FIELDS, t) : NO_ERRORS),
+    [list.error, t],
+  );
   useEffect(() => {
     if (list.error) {
-      setSummary(applyProblem(form, FORM, list.error, FILTER_FIELDS, t));
+      applyProblem(form, FORM, list.error, FILTER_FIELDS, t);
       userSearched.current = false;
       return;
     }
@@ -89,7 +94,11 @@ export default function Audit() {
       announce(
         r.ok
           ? t('audit.verifyOk', { checked: r.checked })
-          : t('audit.verifyBroken', { seq: r.firstBrokenSeq ?? '?', checked: r.checked, reason: r.reason ?? '' }),
+          : t('audit.verifyBroken', {
+              seq: r.firstBrokenSeq ?? '?',
+              checked: r.checked,
+              reason: r.reason ?? '',
+            }),
       );
     } catch (e) {
       setSummary(applyProblem(null, FORM, e, [], t));
@@ -129,7 +138,9 @@ export default function Audit() {
       title: t('audit.result'),
       key: 'result',
       render: (_v, r) => (
-        <span className={r.result === 'success' ? 'tag tag-ok' : 'tag tag-danger'}>{resultLabel(r.result)}</span>
+        <span className={r.result === 'success' ? 'tag tag-ok' : 'tag tag-danger'}>
+          {resultLabel(r.result)}
+        </span>
       ),
     },
     { title: t('audit.ip'), key: 'ip', render: (_v, r) => r.ip ?? '' },
@@ -152,6 +163,7 @@ export default function Audit() {
     <>
       <PageTitle title={t('audit.title')} />
       <ErrorSummary items={summary.items} title={summary.title} />
+      <ErrorSummary items={listProblem.items} title={listProblem.title} />
 
       <section aria-labelledby="audit-filters">
         <h2 id="audit-filters">{t('audit.filters')}</h2>
@@ -163,7 +175,9 @@ export default function Audit() {
           role="search"
           aria-labelledby="audit-filters"
           onFinish={search}
-          onFinishFailed={(info) => setSummary({ items: summaryFromValidation(FORM, info as ValidationInfo) })}
+          onFinishFailed={(info) =>
+            setSummary({ items: summaryFromValidation(FORM, info as ValidationInfo) })
+          }
         >
           <Form.Item
             name="actorId"
@@ -185,7 +199,10 @@ export default function Audit() {
             <SearchSelect
               showSearch={false}
               placeholder={t('audit.anyResult')}
-              options={(['success', 'failure', 'denied'] as const).map((r) => ({ value: r, label: resultLabel(r) }))}
+              options={(['success', 'failure', 'denied'] as const).map((r) => ({
+                value: r,
+                label: resultLabel(r),
+              }))}
             />
           </Form.Item>
           <Form.Item name="from" label={t('audit.from')}>
@@ -241,7 +258,9 @@ export default function Audit() {
         />
       </div>
       <p className="list-status">
-        {list.hasNextPage ? t('common.resultsMore', { count: rows.length }) : t('common.results', { count: rows.length })}
+        {list.hasNextPage
+          ? t('common.resultsMore', { count: rows.length })
+          : t('common.results', { count: rows.length })}
       </p>
       {list.hasNextPage && (
         <Button

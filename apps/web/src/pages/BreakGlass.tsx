@@ -130,14 +130,20 @@ export default function BreakGlass() {
             requiredMark={false}
             initialValues={{ scopeKind: 'street', minutes: 60 }}
             onFinish={(v) => void submit(v)}
-            onFinishFailed={(info) => setSummary({ items: summaryFromValidation(FORM, info as ValidationInfo) })}
+            onFinishFailed={(info) =>
+              setSummary({ items: summaryFromValidation(FORM, info as ValidationInfo) })
+            }
           >
             <Form.Item
               name="reason"
               label={t('breakGlass.reason')}
               extra={t('breakGlass.reasonHelp')}
               rules={[
-                { required: true, whitespace: true, message: t('errors.required', { field: t('breakGlass.reason') }) },
+                {
+                  required: true,
+                  whitespace: true,
+                  message: t('errors.required', { field: t('breakGlass.reason') }),
+                },
                 {
                   validator: (_r, v: unknown) =>
                     typeof v !== 'string' || !v.trim() || [...v.trim()].length >= 10
@@ -180,9 +186,18 @@ export default function BreakGlass() {
               name="minutes"
               label={t('breakGlass.minutes')}
               extra={t('breakGlass.minutesHelp')}
-              rules={[{ required: true, type: 'integer', min: 5, max: 240, message: t('breakGlass.minutesRange') }]}
+              rules={[
+                { required: true, type: 'integer', min: 5, max: 240, message: t('breakGlass.minutesRange') },
+              ]}
             >
-              <InputNumber min={5} max={240} precision={0} controls={false} inputMode="numeric" style={{ width: '10rem' }} />
+              <InputNumber
+                min={5}
+                max={240}
+                precision={0}
+                controls={false}
+                inputMode="numeric"
+                style={{ width: '10rem' }}
+              />
             </Form.Item>
             <Button type="primary" htmlType="submit" loading={busy}>
               {t('breakGlass.submit')}
@@ -194,7 +209,9 @@ export default function BreakGlass() {
       <section aria-labelledby="bg-list">
         <h2 id="bg-list">{reviewer ? t('breakGlass.all') : t('breakGlass.mine')}</h2>
         {grants.error ? (
-          <ErrorSummary items={[{ message: isApiError(grants.error) ? grants.error.detail : t('errors.network') }]} />
+          <ErrorSummary
+            items={[{ message: isApiError(grants.error) ? grants.error.detail : t('errors.network') }]}
+          />
         ) : (
           <div className="table-scroll">
             <Table<BreakGlassGrant>

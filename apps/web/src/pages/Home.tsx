@@ -9,7 +9,9 @@ import { useMe } from '../session';
 
 const ORDER: ScopeLevel[] = ['district', 'street', 'community', 'own', 'none'];
 
-const DESCRIPTIONS: Partial<Record<PageId, 'usersDesc' | 'securityDesc' | 'areasDesc' | 'auditDesc' | 'breakGlassDesc' | 'accountDesc'>> = {
+const DESCRIPTIONS: Partial<
+  Record<PageId, 'usersDesc' | 'securityDesc' | 'areasDesc' | 'auditDesc' | 'breakGlassDesc' | 'accountDesc'>
+> = {
   users: 'usersDesc',
   security: 'securityDesc',
   areas: 'areasDesc',
@@ -26,7 +28,8 @@ export default function Home() {
   if (!user) return null;
 
   // The broadest scope among the user's roles.
-  const level = user.roles.map((r) => ROLE_SCOPE[r]).sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b))[0] ?? 'none';
+  const level =
+    user.roles.map((r) => ROLE_SCOPE[r]).sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b))[0] ?? 'none';
   const links = PAGES.filter((p) => p.nav && p.id !== 'home' && canOpen(p, user.permissions));
   const isResident = user.roles.every((r) => r === 'resident' || r === 'guardian');
   const community = communityName(user.communityId, areas.data?.items);

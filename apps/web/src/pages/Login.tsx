@@ -6,7 +6,13 @@ import { useTranslation } from 'react-i18next';
 import { api, isApiError } from '../api';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { PageTitle } from '../components/PageTitle';
-import { applyProblem, digitsOnly, summaryFromValidation, type ProblemSummary, type ValidationInfo } from '../forms';
+import {
+  applyProblem,
+  digitsOnly,
+  summaryFromValidation,
+  type ProblemSummary,
+  type ValidationInfo,
+} from '../forms';
 import { mustEnrol, rememberLogin, safeNext } from '../session';
 import type { LoginResult } from '../types';
 
@@ -46,7 +52,7 @@ export default function Login() {
       };
       const result = await api.post<LoginResult>('/auth/login', body, { quiet: true });
       rememberLogin(qc, result);
-      navigate(mustEnrol(result) ? '/security/totp' : safeNext(params.get('next')), { replace: true });
+      void navigate(mustEnrol(result) ? '/security/totp' : safeNext(params.get('next')), { replace: true });
     } catch (e) {
       if (isApiError(e) && e.code === 'totp_required') {
         setNeedTotp(true);
@@ -54,7 +60,7 @@ export default function Login() {
         return;
       }
       if (isApiError(e) && e.code === 'totp_not_enrolled') {
-        navigate('/security/totp');
+        void navigate('/security/totp');
         return;
       }
       const s = applyProblem(form, FORM, e, ['username', 'password', 'totp'], t);
@@ -92,7 +98,13 @@ export default function Login() {
         <Form.Item
           name="username"
           label={t('login.username')}
-          rules={[{ required: true, whitespace: true, message: t('errors.required', { field: t('login.username') }) }]}
+          rules={[
+            {
+              required: true,
+              whitespace: true,
+              message: t('errors.required', { field: t('login.username') }),
+            },
+          ]}
         >
           <Input autoComplete="username" autoCapitalize="none" spellCheck={false} />
         </Form.Item>

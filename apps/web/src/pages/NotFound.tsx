@@ -10,7 +10,9 @@ export default function NotFound() {
     <>
       <PageTitle title={t('notFound.title')} />
       <p>{t('notFound.body')}</p>
-      <p>{user ? <Link to="/">{t('notFound.home')}</Link> : <Link to="/login">{t('notFound.login')}</Link>}</p>
+      <p>
+        {user ? <Link to="/">{t('notFound.home')}</Link> : <Link to="/login">{t('notFound.login')}</Link>}
+      </p>
     </>
   );
 }

@@ -51,7 +51,6 @@ export default function ResidentLogin() {
       await api.post('/auth/otp/request', { phone: p }, { quiet: true });
       setPhone(p);
       setWait(RESEND_SECONDS);
-      window.setTimeout(() => codeRef.current?.focus(), 0);
     } catch (e) {
       setSummary(applyProblem(phoneForm, PHONE_FORM, e, ['phone'], t));
     } finally {
@@ -66,20 +65,34 @@ export default function ResidentLogin() {
     try {
       const result = await api.post<LoginResult>('/auth/otp/verify', { phone, code }, { quiet: true });
       rememberLogin(qc, result);
-      navigate(safeNext(params.get('next')), { replace: true });
+      void navigate(safeNext(params.get('next')), { replace: true });
     } catch (e) {
       const s = applyProblem(codeForm, CODE_FORM, e, ['code'], t);
-      setSummary(s.items.length === 1 && !s.items[0]?.id ? { items: [{ ...s.items[0]!, id: `${CODE_FORM}_code` }] } : s);
+      setSummary(
+        s.items.length === 1 && !s.items[0]?.id
+          ? { items: [{ ...s.items[0]!, id: `${CODE_FORM}_code` }] }
+          : s,
+      );
     } finally {
       setBusy(false);
     }
   };
 
+  // Move focus to the field the person needs next (after sending, or after "use a different number").
+  const firstRender = useRef(true);
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    if (phone) codeRef.current?.focus();
+    else phoneRef.current?.focus();
+  }, [phone]);
+
   const changePhone = () => {
     setPhone(null);
     setSummary(NO_ERRORS);
     codeForm.resetFields();
-    window.setTimeout(() => phoneRef.current?.focus(), 0);
   };
 
   return (
@@ -95,7 +108,9 @@ export default function ResidentLogin() {
           className="narrow-form"
           requiredMark={false}
           onFinish={(v) => void send(v.phone)}
-          onFinishFailed={(info) => setSummary({ items: summaryFromValidation(PHONE_FORM, info as ValidationInfo) })}
+          onFinishFailed={(info) =>
+            setSummary({ items: summaryFromValidation(PHONE_FORM, info as ValidationInfo) })
+          }
         >
           <Form.Item
             name="phone"
@@ -105,7 +120,9 @@ export default function ResidentLogin() {
               { required: true, message: t('errors.required', { field: t('residentLogin.phone') }) },
               {
                 validator: (_r, v: unknown) =>
-                  !v || PHONE_RE.test(tidyPhone(v)) ? Promise.resolve() : Promise.reject(new Error(t('residentLogin.phoneFormat'))),
+                  !v || PHONE_RE.test(tidyPhone(v))
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('residentLogin.phoneFormat'))),
               },
             ]}
           >
@@ -127,7 +144,9 @@ export default function ResidentLogin() {
             className="narrow-form"
             requiredMark={false}
             onFinish={(v) => void verify(v.code)}
-            onFinishFailed={(info) => setSummary({ items: summaryFromValidation(CODE_FORM, info as ValidationInfo) })}
+            onFinishFailed={(info) =>
+              setSummary({ items: summaryFromValidation(CODE_FORM, info as ValidationInfo) })
+            }
           >
             <Form.Item
               name="code"
@@ -139,7 +158,13 @@ export default function ResidentLogin() {
                 { pattern: /^\d{6}$/, message: t('residentLogin.codeFormat') },
               ]}
             >
-              <Input ref={codeRef} size="large" autoComplete="one-time-code" inputMode="numeric" maxLength={6} />
+              <Input
+                ref={codeRef}
+                size="large"
+                autoComplete="one-time-code"
+                inputMode="numeric"
+                maxLength={6}
+              />
             </Form.Item>
             <div className="toolbar">
               <Button type="primary" htmlType="submit" size="large" loading={busy}>

@@ -15,7 +15,12 @@ const FORM = 'security';
 const NO_ERRORS: ProblemSummary = { items: [] };
 const KEY = ['settings', 'security'];
 
-const NUMBERS: { name: keyof Omit<Settings, 'totpRequiredRoles'>; label: 'idle' | 'absolute' | 'threshold' | 'lockMinutes'; min: number; max: number }[] = [
+const NUMBERS: {
+  name: keyof Omit<Settings, 'totpRequiredRoles'>;
+  label: 'idle' | 'absolute' | 'threshold' | 'lockMinutes';
+  min: number;
+  max: number;
+}[] = [
   { name: 'idleTimeoutMinutes', label: 'idle', min: 5, max: 480 },
   { name: 'absoluteTimeoutHours', label: 'absolute', min: 1, max: 72 },
   { name: 'lockoutThreshold', label: 'threshold', min: 3, max: 20 },
@@ -68,7 +73,9 @@ export default function SecuritySettings() {
       {settings.isPending ? (
         <Loading />
       ) : settings.error ? (
-        <ErrorSummary items={[{ message: isApiError(settings.error) ? settings.error.detail : t('errors.network') }]} />
+        <ErrorSummary
+          items={[{ message: isApiError(settings.error) ? settings.error.detail : t('errors.network') }]}
+        />
       ) : (
         <Form<Settings>
           form={form}
@@ -76,10 +83,16 @@ export default function SecuritySettings() {
           layout="vertical"
           requiredMark={false}
           onFinish={(v) => void save(v)}
-          onFinishFailed={(info) => setSummary({ items: summaryFromValidation(FORM, info as ValidationInfo) })}
+          onFinishFailed={(info) =>
+            setSummary({ items: summaryFromValidation(FORM, info as ValidationInfo) })
+          }
           onValuesChange={() => setSaved(false)}
         >
-          <RolesField name="totpRequiredRoles" label={t('security.totpRoles')} help={t('security.totpRolesHelp')} />
+          <RolesField
+            name="totpRequiredRoles"
+            label={t('security.totpRoles')}
+            help={t('security.totpRolesHelp')}
+          />
           <div className="narrow-form">
             {NUMBERS.map((n) => (
               <Form.Item
@@ -97,7 +110,14 @@ export default function SecuritySettings() {
                   },
                 ]}
               >
-                <InputNumber min={n.min} max={n.max} precision={0} controls={false} inputMode="numeric" style={{ width: '12rem' }} />
+                <InputNumber
+                  min={n.min}
+                  max={n.max}
+                  precision={0}
+                  controls={false}
+                  inputMode="numeric"
+                  style={{ width: '12rem' }}
+                />
               </Form.Item>
             ))}
           </div>

@@ -7,7 +7,13 @@ import { api, isApiError } from '../api';
 import { useAnnounce } from '../announce';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { PageTitle } from '../components/PageTitle';
-import { applyProblem, digitsOnly, summaryFromValidation, type ProblemSummary, type ValidationInfo } from '../forms';
+import {
+  applyProblem,
+  digitsOnly,
+  summaryFromValidation,
+  type ProblemSummary,
+  type ValidationInfo,
+} from '../forms';
 import { ME_KEY, useMe } from '../session';
 import type { TotpSetup as Setup } from '../types';
 
@@ -119,9 +125,13 @@ export default function TotpSetup() {
                   <code className="otpauth">{setup.otpauthUrl}</code>
                 </dd>
               </dl>
-              <div role="img" aria-label={t('totp.qr')} className="qr">
-                <QRCode value={setup.otpauthUrl} size={176} bordered={false} />
-              </div>
+              <QRCode
+                value={setup.otpauthUrl}
+                size={176}
+                bordered={false}
+                aria-label={t('totp.qr')}
+                className="qr"
+              />
             </li>
             <li>{t('totp.step3')}</li>
           </ol>
@@ -132,7 +142,9 @@ export default function TotpSetup() {
             className="narrow-form"
             requiredMark={false}
             onFinish={(v) => void enable(v.code)}
-            onFinishFailed={(info) => setSummary({ items: summaryFromValidation(FORM, info as ValidationInfo) })}
+            onFinishFailed={(info) =>
+              setSummary({ items: summaryFromValidation(FORM, info as ValidationInfo) })
+            }
           >
             <Form.Item
               name="code"

@@ -6,7 +6,13 @@ import { ROLES, scopeNeeds, type Role } from '@jinglin/shared';
 import { api, isApiError } from '../api';
 import { useAnnounce } from '../announce';
 import { ErrorSummary } from '../components/ErrorSummary';
-import { communityOptions, RolesField, SearchSelect, streetOptions, useDrawerWidth } from '../components/fields';
+import {
+  communityOptions,
+  RolesField,
+  SearchSelect,
+  streetOptions,
+  useDrawerWidth,
+} from '../components/fields';
 import { PageTitle } from '../components/PageTitle';
 import {
   applyProblem,
@@ -38,7 +44,8 @@ interface EditValues {
   clearPhone?: boolean;
 }
 
-type DrawerState = { mode: 'create' } | { mode: 'edit'; user: UserOut } | { mode: 'reset'; user: UserOut } | null;
+type DrawerState =
+  { mode: 'create' } | { mode: 'edit'; user: UserOut } | { mode: 'reset'; user: UserOut } | null;
 
 const NO_ERRORS: ProblemSummary = { items: [] };
 const PAGE_SIZE = 50;
@@ -63,7 +70,14 @@ export default function Users() {
   const userSearched = useRef(false);
   const [pageSummary, setPageSummary] = useState<ProblemSummary>(NO_ERRORS);
   const [notice, setNotice] = useState<string | null>(null);
-  const [drawer, setDrawer] = useState<DrawerState>(null);
+  const [drawer, setDrawerState] = useState<DrawerState>(null);
+  // Where focus goes back to when the drawer closes (the button that opened it).
+  const trigger = useRef<HTMLElement | null>(null);
+  const setDrawer = (next: DrawerState) => {
+    if (next && !drawer)
+      trigger.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setDrawerState(next);
+  };
 
   const list = useInfiniteQuery({
     queryKey: ['users', filters],
@@ -92,7 +106,11 @@ export default function Users() {
 
   const search = (v: Filters) => {
     userSearched.current = true;
-    setFilters({ q: v.q?.trim() || undefined, role: v.role || undefined, streetCode: v.streetCode || undefined });
+    setFilters({
+      q: v.q?.trim() || undefined,
+      role: v.role || undefined,
+      streetCode: v.streetCode || undefined,
+    });
   };
 
   const refresh = () => qc.invalidateQueries({ queryKey: ['users'] });
@@ -105,9 +123,12 @@ export default function Users() {
         await api.patch(`/users/${u.id}`, { disabled: kind === 'disable' } satisfies UserPatchBody, {
           headers: { 'If-Match': String(u.version) },
         });
-      const msg = t(kind === 'unlock' ? 'users.unlocked' : kind === 'disable' ? 'users.disabled' : 'users.enabled', {
-        name: u.displayName || u.username,
-      });
+      const msg = t(
+        kind === 'unlock' ? 'users.unlocked' : kind === 'disable' ? 'users.disabled' : 'users.enabled',
+        {
+          name: u.displayName || u.username,
+        },
+      );
       setNotice(msg);
       announce(msg);
       await refresh();
@@ -129,7 +150,9 @@ export default function Users() {
       title: t('users.street'),
       key: 'scope',
       render: (_v, u) =>
-        [streetName(lang, u.streetCode, areas), communityName(u.communityId, areas)].filter(Boolean).join(' / '),
+        [streetName(lang, u.streetCode, areas), communityName(u.communityId, areas)]
+          .filter(Boolean)
+          .join(' / '),
     },
     {
       title: t('common.status'),
@@ -164,7 +187,11 @@ export default function Users() {
         const name = u.displayName || u.username;
         return (
           <div className="row-actions" role="group" aria-label={t('users.actionsFor', { name })}>
-            <Button size="small" onClick={() => setDrawer({ mode: 'edit', user: u })} aria-label={t('users.editFor', { name })}>
+            <Button
+              size="small"
+              onClick={() => setDrawer({ mode: 'edit', user: u })}
+              aria-label={t('users.editFor', { name })}
+            >
               {t('common.edit')}
             </Button>
             <Button
@@ -175,7 +202,11 @@ export default function Users() {
               {t('users.resetPassword')}
             </Button>
             {u.disabled ? (
-              <Button size="small" onClick={() => void act(u, 'enable')} aria-label={t('users.enableFor', { name })}>
+              <Button
+                size="small"
+                onClick={() => void act(u, 'enable')}
+                aria-label={t('users.enableFor', { name })}
+              >
                 {t('users.enable')}
               </Button>
             ) : (
@@ -189,7 +220,11 @@ export default function Users() {
               </Button>
             )}
             {isLocked(u) && (
-              <Button size="small" onClick={() => void act(u, 'unlock')} aria-label={t('users.unlockFor', { name })}>
+              <Button
+                size="small"
+                onClick={() => void act(u, 'unlock')}
+                aria-label={t('users.unlockFor', { name })}
+              >
                 {t('users.unlock')}
               </Button>
             )}
@@ -255,7 +290,9 @@ export default function Users() {
       )}
 
       {list.error ? (
-        <ErrorSummary items={[{ message: isApiError(list.error) ? list.error.detail : t('errors.network') }]} />
+        <ErrorSummary
+          items={[{ message: isApiError(list.error) ? list.error.detail : t('errors.network') }]}
+        />
       ) : (
         <div className="table-scroll">
           <Table<UserOut>
@@ -270,7 +307,9 @@ export default function Users() {
         </div>
       )}
       <p className="list-status">
-        {list.hasNextPage ? t('common.resultsMore', { count: users.length }) : t('common.results', { count: users.length })}
+        {list.hasNextPage
+          ? t('common.resultsMore', { count: users.length })
+          : t('common.results', { count: users.length })}
       </p>
       {list.hasNextPage && (
         <Button
@@ -287,6 +326,12 @@ export default function Users() {
       <UserDrawer
         state={drawer}
         areas={areas}
+        onClosed={() => {
+          const el = trigger.current;
+          trigger.current = null;
+          if (el && el.isConnected) el.focus();
+          else document.getElementById('page-title')?.focus();
+        }}
         onClose={() => setDrawer(null)}
         onDone={(msg) => {
           setDrawer(null);
@@ -308,10 +353,65 @@ function UserDrawer({
   state,
   areas,
   onClose,
+  onClosed,
   onDone,
   onReload,
 }: {
   state: DrawerState;
+  onClosed: () => void;
+  areas: readonly StreetOut[] | undefined;
+  onClose: () => void;
+  onDone: (message: string) => void;
+  onReload: (id: string) => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const width = useDrawerWidth();
+  const title =
+    state?.mode === 'create'
+      ? t('users.createTitle')
+      : state?.mode === 'edit'
+        ? t('users.editTitle', { name: state.user.displayName || state.user.username })
+        : state?.mode === 'reset'
+          ? t('users.resetTitle', { name: state.user.displayName || state.user.username })
+          : '';
+  // A new form (fresh values, no old errors) each time the drawer opens or reloads a newer version.
+  const key = state ? `${state.mode}:${'user' in state ? `${state.user.id}:${state.user.version}` : ''}` : '';
+
+  return (
+    <Drawer
+      open={state !== null}
+      onClose={onClose}
+      title={title}
+      size={width}
+      destroyOnHidden
+      closable={{ 'aria-label': t('common.close') }}
+      focusable={{ focusTriggerAfterClose: false, trap: true }}
+      afterOpenChange={(open) => {
+        if (!open) onClosed();
+      }}
+    >
+      {state && (
+        <UserForm
+          key={key}
+          state={state}
+          areas={areas}
+          onClose={onClose}
+          onDone={onDone}
+          onReload={onReload}
+        />
+      )}
+    </Drawer>
+  );
+}
+
+function UserForm({
+  state,
+  areas,
+  onClose,
+  onDone,
+  onReload,
+}: {
+  state: Exclude<DrawerState, null>;
   areas: readonly StreetOut[] | undefined;
   onClose: () => void;
   onDone: (message: string) => void;
@@ -319,40 +419,29 @@ function UserDrawer({
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const width = useDrawerWidth();
   const [form] = Form.useForm<EditValues>();
   const [summary, setSummary] = useState<ProblemSummary>(NO_ERRORS);
   const [stale, setStale] = useState(false);
   const [busy, setBusy] = useState(false);
   const streetCode = Form.useWatch('streetCode', form);
-  const formName = state?.mode === 'reset' ? 'resetPassword' : state?.mode === 'edit' ? 'editUser' : 'createUser';
-
-  // Fill the form each time the drawer opens (or reloads a newer version).
-  const key = state ? `${state.mode}:${'user' in state ? `${state.user.id}:${state.user.version}` : ''}` : '';
-  useEffect(() => {
-    if (!state) return;
-    setSummary(NO_ERRORS);
-    setStale(false);
-    form.resetFields();
-    if (state.mode === 'edit') {
-      const u = state.user;
-      form.setFieldsValue({
-        displayName: u.displayName,
-        roles: u.roles,
-        streetCode: u.streetCode ?? undefined,
-        communityId: u.communityId ?? undefined,
-      });
-    } else if (state.mode === 'create') {
-      form.setFieldsValue({ roles: [] });
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
+  const formName =
+    state.mode === 'reset' ? 'resetPassword' : state.mode === 'edit' ? 'editUser' : 'createUser';
+  const initialValues: Partial<EditValues> =
+    state.mode === 'edit'
+      ? {
+          displayName: state.user.displayName,
+          roles: state.user.roles,
+          streetCode: state.user.streetCode ?? undefined,
+          communityId: state.user.communityId ?? undefined,
+        }
+      : state.mode === 'create'
+        ? { roles: [] }
+        : {};
 
   const needs = (values: Partial<EditValues>, level: 'street' | 'community') =>
     (values.roles ?? []).some((r) => scopeNeeds(r) === level);
 
   const submit = async (v: EditValues) => {
-    if (!state) return;
     setSummary(NO_ERRORS);
     setBusy(true);
     try {
@@ -366,7 +455,10 @@ function UserDrawer({
           ...(v.communityId ? { communityId: v.communityId } : {}),
           ...(v.phone?.trim() ? { phone: tidyPhone(v.phone) } : {}),
         };
-        const created = await api.post<UserOut & { password?: string; initialPassword?: string }>('/users', body);
+        const created = await api.post<UserOut & { password?: string; initialPassword?: string }>(
+          '/users',
+          body,
+        );
         const pw = created.initialPassword ?? created.password;
         const name = created.displayName || created.username;
         onDone(pw ? t('users.createdWithPassword', { name, password: pw }) : t('users.created', { name }));
@@ -394,33 +486,18 @@ function UserDrawer({
     }
   };
 
-  const title =
-    state?.mode === 'create'
-      ? t('users.createTitle')
-      : state?.mode === 'edit'
-        ? t('users.editTitle', { name: state.user.displayName || state.user.username })
-        : state?.mode === 'reset'
-          ? t('users.resetTitle', { name: state.user.displayName || state.user.username })
-          : '';
-
   const required = (field: string) => ({ required: true, message: t('errors.required', { field }) });
   const phoneRule = {
     validator: (_r: unknown, v: unknown) =>
-      !v || PHONE_RE.test(tidyPhone(v)) ? Promise.resolve() : Promise.reject(new Error(t('residentLogin.phoneFormat'))),
+      !v || PHONE_RE.test(tidyPhone(v))
+        ? Promise.resolve()
+        : Promise.reject(new Error(t('residentLogin.phoneFormat'))),
   };
 
   return (
-    <Drawer
-      open={state !== null}
-      onClose={onClose}
-      title={title}
-      size={width}
-      destroyOnHidden={false}
-      forceRender
-      closable={{ 'aria-label': t('common.close') }}
-    >
+    <>
       <ErrorSummary items={summary.items} title={summary.title} />
-      {stale && state?.mode === 'edit' && (
+      {stale && state.mode === 'edit' && (
         <p>
           <Button onClick={() => void onReload(state.user.id)}>{t('common.reload')}</Button>
         </p>
@@ -430,41 +507,58 @@ function UserDrawer({
         name={formName}
         layout="vertical"
         requiredMark={false}
+        initialValues={initialValues}
         onFinish={(v) => void submit(v)}
-        onFinishFailed={(info) => setSummary({ items: summaryFromValidation(formName, info as ValidationInfo) })}
+        onFinishFailed={(info) =>
+          setSummary({ items: summaryFromValidation(formName, info as ValidationInfo) })
+        }
       >
-        {state?.mode === 'create' && (
+        {state.mode === 'create' && (
           <Form.Item
             name="username"
             label={t('users.username')}
             extra={t('users.usernameHelp')}
-            rules={[required(t('users.username')), { pattern: /^[A-Za-z0-9_.@-]{2,64}$/, message: t('users.usernameHelp') }]}
+            rules={[
+              required(t('users.username')),
+              { pattern: /^[A-Za-z0-9_.@-]{2,64}$/, message: t('users.usernameHelp') },
+            ]}
           >
             <Input autoComplete="off" autoCapitalize="none" spellCheck={false} maxLength={64} />
           </Form.Item>
         )}
-        {state?.mode !== 'reset' && (
-          <Form.Item name="displayName" label={t('users.displayName')} rules={state?.mode === 'edit' ? [required(t('users.displayName'))] : []}>
+        {state.mode !== 'reset' && (
+          <Form.Item
+            name="displayName"
+            label={t('users.displayName')}
+            rules={state.mode === 'edit' ? [required(t('users.displayName'))] : []}
+          >
             <Input autoComplete="off" maxLength={100} />
           </Form.Item>
         )}
-        {state?.mode !== 'edit' && (
+        {state.mode !== 'edit' && (
           <Form.Item
             name="password"
-            label={state?.mode === 'reset' ? t('users.newPassword') : t('users.password')}
-            extra={state?.mode === 'reset' ? t('users.newPasswordHelp') : t('users.passwordHelp')}
-            rules={state?.mode === 'reset' ? [required(t('users.newPassword'))] : []}
+            label={state.mode === 'reset' ? t('users.newPassword') : t('users.password')}
+            extra={state.mode === 'reset' ? t('users.newPasswordHelp') : t('users.passwordHelp')}
+            rules={state.mode === 'reset' ? [required(t('users.newPassword'))] : []}
           >
             <Input.Password autoComplete="new-password" maxLength={256} />
           </Form.Item>
         )}
-        {state?.mode !== 'reset' && (
+        {state.mode !== 'reset' && (
           <>
             <RolesField
               name="roles"
               label={t('users.roles')}
               help={t('users.rolesHelp')}
-              rules={[{ type: 'array', min: 1, required: true, message: t('users.rolesHelp') }]}
+              rules={[
+                {
+                  validator: (_r, v: unknown) =>
+                    Array.isArray(v) && v.length > 0
+                      ? Promise.resolve()
+                      : Promise.reject(new Error(t('users.rolesHelp'))),
+                },
+              ]}
             />
             <Form.Item
               name="streetCode"
@@ -474,7 +568,9 @@ function UserDrawer({
               rules={[
                 ({ getFieldsValue }) => ({
                   validator: (_r, v: unknown) =>
-                    v || !needs(getFieldsValue(), 'street') ? Promise.resolve() : Promise.reject(new Error(t('breakGlass.chooseStreet'))),
+                    v || !needs(getFieldsValue(), 'street')
+                      ? Promise.resolve()
+                      : Promise.reject(new Error(t('breakGlass.chooseStreet'))),
                 }),
               ]}
             >
@@ -497,13 +593,16 @@ function UserDrawer({
                 }),
               ]}
             >
-              <SearchSelect options={communityOptions(streetCode, areas)} placeholder={t('users.noCommunity')} />
+              <SearchSelect
+                options={communityOptions(streetCode, areas)}
+                placeholder={t('users.noCommunity')}
+              />
             </Form.Item>
             <Form.Item
               name="phone"
               label={t('users.phone')}
               extra={
-                state?.mode === 'edit' && state.user.phone
+                state.mode === 'edit' && state.user.phone
                   ? t('users.phoneEditHelp', { phone: state.user.phone })
                   : t('users.phoneHelp')
               }
@@ -511,7 +610,7 @@ function UserDrawer({
             >
               <Input type="tel" inputMode="tel" autoComplete="off" />
             </Form.Item>
-            {state?.mode === 'edit' && state.user.phone && (
+            {state.mode === 'edit' && state.user.phone && (
               <Form.Item name="clearPhone" valuePropName="checked">
                 <Checkbox>{t('users.clearPhone')}</Checkbox>
               </Form.Item>
@@ -525,6 +624,6 @@ function UserDrawer({
           <Button onClick={onClose}>{t('common.cancel')}</Button>
         </div>
       </Form>
-    </Drawer>
+    </>
   );
 }
