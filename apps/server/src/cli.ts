@@ -16,7 +16,8 @@ import { AreasService } from './modules/areas/areas.service.js';
 import { readAreaRows } from './modules/areas/areas.import.js';
 import { bootstrap } from './bootstrap.js';
 import { seedDemo } from './seed/demo.js';
-import { randomToken } from './platform/crypto/field-crypto.js';
+import { FieldCrypto, addKeyToFile, keyFile, randomToken } from './platform/crypto/field-crypto.js';
+import { rotateAll } from './platform/crypto/rotate.js';
 
 async function withPlatform<T>(fn: (p: Platform) => Promise<T>): Promise<T> {
   const p = await openPlatform(loadConfig(), 'warn');
@@ -134,6 +135,29 @@ areas
       console.log(`${r.added} communities added, ${rows.length - r.added - r.errors.length} already present`);
       for (const e of r.errors) console.error(`row ${e.row}: ${e.message}`);
       if (r.errors.length) process.exitCode = 1;
+    }),
+  );
+
+const keys = program.command('keys').description('field-encryption keys');
+keys
+  .command('rotate')
+  .description('make a new active key (key-ring file) and re-encrypt every encrypted field with it')
+  .action(() =>
+    withPlatform(async (p) => {
+      let crypto = p.crypto;
+      if (!p.config.masterKey) {
+        const ring = addKeyToFile(p.config.dataDir);
+        crypto = new FieldCrypto(ring, p.config.crypto);
+        console.log(
+          `new active key ${ring.active} written to ${keyFile(p.config.dataDir)} (previous ring kept as .bak)`,
+        );
+      } else {
+        console.log('JINGLIN_MASTER_KEY is set: re-encrypting with its first (active) key');
+      }
+      const r = await rotateAll(p.database, crypto, (table, done) =>
+        process.stdout.write(`\r${table}: ${done} rows checked   `),
+      );
+      console.log(`\nre-encrypted ${r.values} values in ${r.rows} rows (mode ${p.config.crypto})`);
     }),
   );
 

@@ -118,22 +118,59 @@ export function newKeyRing(): KeyRing {
 }
 
 /**
- * Keys live outside the database: in JINGLIN_MASTER_KEY (base64 of 32 bytes, from which the key
- * ring is derived) or in `<data dir>/keys.json` (created with mode 0600 on first start).
+ * Keys live outside the database: in JINGLIN_MASTER_KEY, or in `<data dir>/keys.json` (created
+ * with mode 0600 on first start). JINGLIN_MASTER_KEY is base64 of 32 bytes (key id 1), or a list
+ * `id:base64,id:base64` whose first entry is the active key — rotate by putting a new key first and
+ * running `jinglin keys rotate`. The blind-index key is derived from key 1, which must stay listed.
  */
 export function loadKeyRing(opts: { dataDir: string; masterKey?: string | undefined }): KeyRing {
   if (opts.masterKey) {
-    const master = Buffer.from(opts.masterKey, 'base64');
-    if (master.length !== 32) throw new Error('JINGLIN_MASTER_KEY must be base64 of 32 bytes');
-    const idx = Buffer.from(crypto.hkdfSync('sha256', master, '', 'jinglin-index', 32));
-    return { active: 1, keys: { '1': master.toString('base64') }, index: idx.toString('base64') };
+    const entries = opts.masterKey.includes(':')
+      ? opts.masterKey.split(',').map((e) => {
+          const [id, b64] = e.trim().split(':');
+          return [Number(id), b64 ?? ''] as const;
+        })
+      : [[1, opts.masterKey.trim()] as const];
+    const keys: Record<string, string> = {};
+    for (const [id, b64] of entries) {
+      if (!Number.isInteger(id) || id < 1 || id > 255)
+        throw new Error('JINGLIN_MASTER_KEY: key ids are 1–255');
+      if (Buffer.from(b64, 'base64').length !== 32)
+        throw new Error('JINGLIN_MASTER_KEY must be base64 of 32 bytes');
+      keys[String(id)] = b64;
+    }
+    if (!keys['1'])
+      throw new Error('JINGLIN_MASTER_KEY: key 1 must stay listed (the blind index is derived from it)');
+    const idx = Buffer.from(
+      crypto.hkdfSync('sha256', Buffer.from(keys['1'], 'base64'), '', 'jinglin-index', 32),
+    );
+    return { active: entries[0]![0], keys, index: idx.toString('base64') };
   }
-  const file = path.join(opts.dataDir, 'keys.json');
+  const file = keyFile(opts.dataDir);
   if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8')) as KeyRing;
   fs.mkdirSync(opts.dataDir, { recursive: true });
   const ring = newKeyRing();
   fs.writeFileSync(file, JSON.stringify(ring, null, 2), { mode: 0o600 });
   return ring;
+}
+
+export const keyFile = (dataDir: string) => path.join(dataDir, 'keys.json');
+
+/** Adds a new active key to the key-ring file (the old keys stay, to read older ciphertexts). */
+export function addKeyToFile(dataDir: string): KeyRing {
+  const file = keyFile(dataDir);
+  const ring = JSON.parse(fs.readFileSync(file, 'utf8')) as KeyRing;
+  const next = Math.max(...Object.keys(ring.keys).map(Number)) + 1;
+  if (next > 255) throw new Error('key ring is full (255 keys)');
+  const updated: KeyRing = {
+    ...ring,
+    active: next,
+    keys: { ...ring.keys, [String(next)]: crypto.randomBytes(32).toString('base64') },
+  };
+  fs.copyFileSync(file, `${file}.${ring.active}.bak`);
+  fs.writeFileSync(`${file}.tmp`, JSON.stringify(updated, null, 2), { mode: 0o600 });
+  fs.renameSync(`${file}.tmp`, file);
+  return updated;
 }
 
 /** Masks for responses: 138****5678, 310106********123X. */
