@@ -4,7 +4,6 @@
  */
 import {
   birthDateOf,
-  genderOf,
   normaliseIdentifier,
   parseCertificate,
   type PersonCreateBody,
@@ -23,6 +22,14 @@ import { findCommunity, findStreet } from '../areas/areas.repo.js';
 import * as repo from './registry.repo.js';
 import { personOut, todayIso } from './registry.mapper.js';
 import { namePinyin } from './pinyin.js';
+import {
+  certificateIndex,
+  certificateRow,
+  creationChanges,
+  idNumberIndex,
+  personRow,
+  phoneIndex,
+} from './registry.rows.js';
 
 export const PERSON_CHANGED = 'person.changed';
 
@@ -81,7 +88,7 @@ export class PersonsService {
   async create(actor: Actor, body: PersonCreateBody): Promise<PersonOut> {
     const crypto = this.p.crypto;
     const idNumber = body.idNumber;
-    const bidx = crypto.blindIndex('id', idNumber);
+    const bidx = idNumberIndex(crypto, idNumber);
     const cert = body.certificate ? parseCertificate(body.certificate.number) : undefined;
     if (typeof cert === 'string')
       throw new AppError('validation_failed', { fields: [{ path: 'certificate.number', code: cert }] });
@@ -93,54 +100,49 @@ export class PersonsService {
         throw new AppError('conflict', { fields: [{ path: 'idNumber', code: 'duplicate_id_number' }] });
       if (!body.confirmNotDuplicate && (await repo.findSimilar(tx, body.name, birthDate)).length)
         throw new AppError('conflict', { fields: [{ path: 'name', code: 'possible_duplicate' }] });
-      const py = namePinyin(body.name);
-      await repo.insertPerson(tx, {
-        id,
-        name: body.name,
-        namePinyin: py.full,
-        nameInitials: py.initials,
-        gender: body.gender ?? genderOf(idNumber),
-        birthDate,
-        idNumberEnc: crypto.encrypt(idNumber),
-        idNumberBidx: bidx,
-        phoneEnc: body.phone ? crypto.encrypt(body.phone) : null,
-        phoneBidx: body.phone ? crypto.blindIndex('phone', body.phone) : null,
-        addressEnc: body.address ? crypto.encrypt(body.address) : null,
-        streetCode: area.streetCode,
-        communityId: area.communityId,
-        hukou: body.hukou,
-        livingStatus: body.livingStatus,
-        lowIncome: body.lowIncome,
-        employment: body.employment,
-        education: body.education,
-        ownsMotorisedWheelchair: body.ownsMotorisedWheelchair,
-        category: cert?.category ?? null,
-        grade: cert?.grade ?? null,
-        createdBy: actor.userId,
-      });
-      if (cert && body.certificate) {
-        await repo.insertCertificate(tx, {
-          id: newId(),
-          personId: id,
-          numberEnc: crypto.encrypt(cert.number),
-          numberBidx: crypto.blindIndex('certificate', cert.number),
-          category: cert.category,
-          grade: cert.grade,
-          issuedAt: body.certificate.issuedAt,
-          status: 'active',
-          disabilities: body.certificate.disabilities ?? [],
-          reason: body.certificate.reason ?? null,
+      await repo.insertPerson(
+        tx,
+        personRow(crypto, {
+          id,
+          name: body.name,
+          idNumber,
+          gender: body.gender,
+          birthDate,
+          phone: body.phone,
+          address: body.address,
+          streetCode: area.streetCode,
+          communityId: area.communityId,
+          hukou: body.hukou,
+          livingStatus: body.livingStatus,
+          lowIncome: body.lowIncome,
+          employment: body.employment,
+          education: body.education,
+          ownsMotorisedWheelchair: body.ownsMotorisedWheelchair,
+          certificate: cert,
           createdBy: actor.userId,
-        });
+        }),
+      );
+      if (cert && body.certificate) {
+        await repo.insertCertificate(
+          tx,
+          certificateRow(crypto, {
+            id: newId(),
+            personId: id,
+            certificate: cert,
+            issuedAt: body.certificate.issuedAt,
+            status: 'active',
+            disabilities: body.certificate.disabilities,
+            reason: body.certificate.reason,
+            createdBy: actor.userId,
+          }),
+        );
       }
       await repo.insertHistory(tx, {
         id: newId(),
         personId: id,
         actorId: actor.userId,
         action: 'create',
-        changes: cert
-          ? { category: { from: null, to: cert.category }, grade: { from: null, to: cert.grade } }
-          : {},
+        changes: creationChanges(cert),
         reason: body.reason ?? null,
       });
       await recordAudit(tx, actor, {
@@ -186,9 +188,9 @@ export class PersonsService {
       return d.toISOString().slice(0, 10);
     };
     return {
-      ...(c.id ? { idBidx: crypto.blindIndex('id', c.id) } : {}),
-      ...(c.cert ? { certBidx: crypto.blindIndex('certificate', c.cert) } : {}),
-      ...(c.phone ? { phoneBidx: crypto.blindIndex('phone', c.phone) } : {}),
+      ...(c.id ? { idBidx: idNumberIndex(crypto, c.id) } : {}),
+      ...(c.cert ? { certBidx: certificateIndex(crypto, c.cert) } : {}),
+      ...(c.phone ? { phoneBidx: phoneIndex(crypto, c.phone) } : {}),
       latin: c.latin,
       text: c.text,
       streetCode: q.streetCode,
@@ -277,7 +279,7 @@ export class PersonsService {
         if (old !== body.phone) {
           changes.phone = { from: old ? 'set' : null, to: body.phone ? 'set' : null };
           set.phoneEnc = body.phone ? crypto.encrypt(body.phone) : null;
-          set.phoneBidx = body.phone ? crypto.blindIndex('phone', body.phone) : null;
+          set.phoneBidx = body.phone ? phoneIndex(crypto, body.phone) : null;
         }
       }
       if (body.address !== undefined) {

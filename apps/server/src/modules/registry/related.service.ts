@@ -12,6 +12,7 @@ import { recordAudit } from '../../platform/audit/audit.service.js';
 import { emit } from '../../platform/events/events.service.js';
 import * as repo from './registry.repo.js';
 import { certificateOut, guardianOut } from './registry.mapper.js';
+import { certificateRow, guardianRow } from './registry.rows.js';
 import { PERSON_CHANGED, type PersonsService } from './persons.service.js';
 
 export class RelatedService {
@@ -41,19 +42,19 @@ export class RelatedService {
         throw new AppError('validation_failed', { fields: [{ path: 'number', code: 'does_not_match_id' }] });
       await repo.supersedeCertificates(tx, personId);
       const id = newId();
-      await repo.insertCertificate(tx, {
-        id,
-        personId,
-        numberEnc: crypto.encrypt(cert.number),
-        numberBidx: crypto.blindIndex('certificate', cert.number),
-        category: cert.category,
-        grade: cert.grade,
-        issuedAt: body.issuedAt,
-        status: 'active',
-        disabilities: body.disabilities ?? [],
-        reason: body.reason ?? null,
-        createdBy: actor.userId,
-      });
+      await repo.insertCertificate(
+        tx,
+        certificateRow(crypto, {
+          id,
+          personId,
+          certificate: cert,
+          issuedAt: body.issuedAt,
+          status: 'active',
+          disabilities: body.disabilities,
+          reason: body.reason,
+          createdBy: actor.userId,
+        }),
+      );
       const updated = await repo.updatePersonVersioned(tx, personId, person.version, {
         category: cert.category,
         grade: cert.grade,
@@ -92,15 +93,17 @@ export class RelatedService {
     return this.db.transaction(async (tx) => {
       await this.persons.getRow(tx, actor, personId);
       const id = newId();
-      await repo.insertGuardian(tx, {
-        id,
-        personId,
-        name: body.name,
-        relationship: body.relationship,
-        phoneEnc: body.phone ? crypto.encrypt(body.phone) : null,
-        phoneBidx: body.phone ? crypto.blindIndex('phone', body.phone) : null,
-        isPrimary: body.isPrimary,
-      });
+      await repo.insertGuardian(
+        tx,
+        guardianRow(crypto, {
+          id,
+          personId,
+          name: body.name,
+          relationship: body.relationship,
+          phone: body.phone,
+          isPrimary: body.isPrimary,
+        }),
+      );
       await repo.insertHistory(tx, {
         id: newId(),
         personId,
