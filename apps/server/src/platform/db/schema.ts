@@ -1,2 +1,3 @@
 export * from './tables.js';
 export * from '../../modules/registry/registry.tables.js';
+export * from '../../modules/registry/import/import.tables.js';
