@@ -32,6 +32,7 @@ const config = loadConfig({
   JINGLIN_DATA_DIR: dataDir,
   JINGLIN_ADMIN_PASSWORD: E2E.password,
   JINGLIN_DEMO: '1',
+  JINGLIN_DEMO_PERSONS: '300',
   JINGLIN_LOG_LEVEL: 'warn',
   JINGLIN_JT808_PORT: '0',
   JINGLIN_WATCH_PORT: '0',

@@ -17,6 +17,12 @@ const VARIANTS = [
   { name: 'English', prefs: { careMode: false, language: 'en' as const } },
 ];
 
+// Preferences persist per user on the server: put them back so later journeys start in Chinese.
+test.afterEach(async ({ page }) => {
+  const me = await page.request.get('/api/v1/auth/me');
+  if (me.ok()) await setPreferences(page, { careMode: false, language: 'zh-CN' });
+});
+
 for (const variant of VARIANTS) {
   test.describe(`every page, ${variant.name}`, () => {
     for (const p of PAGES) {
