@@ -26,6 +26,9 @@ CREATE TABLE "person_import_staging" (
 	"hukou" text NOT NULL,
 	"living_status" text NOT NULL,
 	"low_income" text NOT NULL,
+	"employment" text NOT NULL,
+	"education" text NOT NULL,
+	"owns_motorised_wheelchair" boolean NOT NULL,
 	"category" smallint,
 	"grade" smallint,
 	"cert_id" uuid,
@@ -33,6 +36,7 @@ CREATE TABLE "person_import_staging" (
 	"cert_number_bidx" text,
 	"cert_issued_at" date,
 	"history_id" uuid NOT NULL,
+	"history_changes" jsonb NOT NULL,
 	"event_id" uuid NOT NULL,
 	CONSTRAINT "person_import_staging_job_id_row_no_pk" PRIMARY KEY("job_id","row_no")
 );

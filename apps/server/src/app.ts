@@ -31,6 +31,7 @@ import { areasRoutes } from './modules/areas/areas.routes.js';
 import { PersonsService } from './modules/registry/persons.service.js';
 import { RelatedService } from './modules/registry/related.service.js';
 import { registryRoutes } from './modules/registry/registry.routes.js';
+import { spreadsheetRoutes } from './modules/registry/spreadsheets.routes.js';
 
 export interface Services {
   auth: AuthService;
@@ -148,6 +149,7 @@ export async function buildApp(p: Platform, opts: { serveWeb?: boolean } = {}): 
   usersRoutes(app, services.users);
   areasRoutes(app, services.areas);
   registryRoutes(app, services.persons, services.related);
+  spreadsheetRoutes(app, p, services.persons);
 
   if (opts.serveWeb !== false && fs.existsSync(path.join(p.config.webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: p.config.webDist, wildcard: false, index: ['index.html'] });

@@ -67,7 +67,7 @@ export interface SearchFilter {
   limit: number;
 }
 
-function searchConds(scope: DataScope, f: SearchFilter): SQL[] {
+export function searchConds(scope: DataScope, f: SearchFilter): SQL[] {
   const conds: SQL[] = [personScope(scope), isNull(persons.mergedInto)];
   if (f.idBidx) conds.push(eq(persons.idNumberBidx, f.idBidx));
   if (f.certBidx)

@@ -7,6 +7,7 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   date,
   index,
   integer,
@@ -43,6 +44,9 @@ export const personImportStaging = pgTable(
     hukou: text('hukou').notNull(),
     livingStatus: text('living_status').notNull(),
     lowIncome: text('low_income').notNull(),
+    employment: text('employment').notNull(),
+    education: text('education').notNull(),
+    ownsMotorisedWheelchair: boolean('owns_motorised_wheelchair').notNull(),
     category: smallint('category'),
     grade: smallint('grade'),
     certId: uuid('cert_id'),
@@ -50,6 +54,7 @@ export const personImportStaging = pgTable(
     certNumberBidx: text('cert_number_bidx'),
     certIssuedAt: date('cert_issued_at', { mode: 'string' }),
     historyId: uuid('history_id').notNull(),
+    historyChanges: jsonb('history_changes').notNull(),
     eventId: uuid('event_id').notNull(),
   },
   (t) => [
@@ -67,7 +72,9 @@ export const personImportErrors = pgTable(
     /** The row's cells as uploaded (JSON array of strings), encrypted: they hold personal data. */
     cellsEnc: bytea('cells_enc').notNull(),
     /** [{ column, code }]: codes only, never values. */
-    errors: jsonb('errors').notNull().default(sql`'[]'::jsonb`),
+    errors: jsonb('errors')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
   (t) => [
