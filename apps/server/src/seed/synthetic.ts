@@ -48,7 +48,7 @@ export function syntheticName(r: () => number): string {
 }
 
 /** Address codes of Shanghai districts and a few other provinces (IDs need not start with 310106). */
-const AREA_CODES = [
+export const ID_AREA_CODES: readonly string[] = [
   '310106',
   '310106',
   '310106',
@@ -68,15 +68,23 @@ const AREA_CODES = [
 
 /** A valid-checksum ID number for a birth date; sequence 900–999 keeps it off the usual ranges. */
 export function syntheticIdNumber(r: () => number, birthDate: string, gender: 'male' | 'female'): string {
-  const area = AREA_CODES[Math.floor(r() * AREA_CODES.length)]!;
+  const area = ID_AREA_CODES[Math.floor(r() * ID_AREA_CODES.length)]!;
   let seq = 900 + Math.floor(r() * 100);
   if ((seq % 2 === 1) !== (gender === 'male')) seq = seq === 999 ? 998 : seq + 1;
+  return idNumberFrom(area, birthDate, seq);
+}
+
+/** The ID number of an address code, a birth date (`YYYY-MM-DD`) and a sequence number, with its check character. */
+export function idNumberFrom(area: string, birthDate: string, seq: number): string {
   const first17 = `${area}${birthDate.replace(/-/g, '')}${String(seq).padStart(3, '0')}`;
   return first17 + idCheckChar(first17);
 }
 
+/** The day synthetic ages are counted from (fixed, so a seed always gives the same people). */
+export const SYNTHETIC_TODAY = Date.UTC(2026, 10, 1);
+
 export function syntheticBirthDate(r: () => number, minAge = 0, maxAge = 100): string {
-  const now = Date.UTC(2026, 10, 1);
+  const now = SYNTHETIC_TODAY;
   const age = minAge + r() * (maxAge - minAge);
   return new Date(now - age * 365.25 * 86400000).toISOString().slice(0, 10);
 }
