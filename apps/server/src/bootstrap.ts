@@ -1,7 +1,7 @@
 /**
  * First-start work, idempotent: the district's streets; when the database has no users, the
  * administrator account (JINGLIN_ADMIN_PASSWORD, or a random password printed once) and, on a demo
- * database, the synthetic demo district.
+ * database, the synthetic demo district with its JINGLIN_DEMO_PERSONS synthetic persons.
  */
 import type { Platform } from './platform/platform.js';
 import { systemActor } from './platform/access/actor.js';
@@ -10,15 +10,24 @@ import { AreasService } from './modules/areas/areas.service.js';
 import { UsersService } from './modules/users/users.service.js';
 import { countAll } from './modules/users/users.repo.js';
 import { seedDemo, type DemoAccount } from './seed/demo.js';
+import { hasPersons, seedPersons, type SeedPersonsResult } from './seed/persons.js';
 
 export interface BootstrapResult {
   adminCreated: boolean;
   /** Only when generated: the caller prints it once. */
   generatedAdminPassword?: string;
   demoAccounts: DemoAccount[];
+  /** What the demo district's registry was filled with, and how long it took. */
+  demoPersons?: SeedPersonsResult & { seconds: number };
 }
 
-export async function bootstrap(p: Platform): Promise<BootstrapResult> {
+/** The demo district's registry is the same district on every fresh demo database. */
+export const DEMO_SEED = 1;
+
+export async function bootstrap(
+  p: Platform,
+  opts: { onDemoPersons?: (count: number) => void } = {},
+): Promise<BootstrapResult> {
   const areas = new AreasService(p);
   await p.database.db.transaction(async (tx) => areas.ensureStreets(tx));
   const out: BootstrapResult = { adminCreated: false, demoAccounts: [] };
@@ -32,6 +41,14 @@ export async function bootstrap(p: Platform): Promise<BootstrapResult> {
   );
   out.adminCreated = true;
   if (!p.config.adminPassword) out.generatedAdminPassword = password;
-  if (p.config.demo) out.demoAccounts = await seedDemo(p, { password });
+  if (p.config.demo) {
+    out.demoAccounts = await seedDemo(p, { password });
+    if (p.config.demoPersons > 0 && !(await hasPersons(p))) {
+      opts.onDemoPersons?.(p.config.demoPersons);
+      const started = performance.now();
+      const r = await seedPersons(p, { count: p.config.demoPersons, seed: DEMO_SEED });
+      out.demoPersons = { ...r, seconds: (performance.now() - started) / 1000 };
+    }
+  }
   return out;
 }

@@ -3,6 +3,8 @@
  * the server (DATABASE_URL, JINGLIN_DATA_DIR, …).
  */
 import { Command, Option } from 'commander';
+import { Presets, SingleBar } from 'cli-progress';
+import { sql } from 'drizzle-orm';
 import { ERROR_MESSAGES, ROLES, type Role } from '@jinglin/shared';
 import { AppError } from './platform/errors.js';
 import { ConfigError, loadConfig } from './config.js';
@@ -16,6 +18,7 @@ import { AreasService } from './modules/areas/areas.service.js';
 import { readAreaRows } from './modules/areas/areas.import.js';
 import { bootstrap } from './bootstrap.js';
 import { seedDemo } from './seed/demo.js';
+import { seedPersons } from './seed/persons.js';
 import { FieldCrypto, addKeyToFile, keyFile, randomToken } from './platform/crypto/field-crypto.js';
 import { rotateAll } from './platform/crypto/rotate.js';
 
@@ -99,13 +102,17 @@ audit
 
 program
   .command('seed')
-  .description('load the synthetic demo district into this database')
-  .option('--persons <n>', 'synthetic persons to generate', (v) => Number.parseInt(v, 10), 0)
-  .action((o: { persons: number }) =>
+  .description(
+    'load the synthetic demo district into this database; with --persons N, add N synthetic persons to the registry',
+  )
+  .option('--persons <n>', 'synthetic persons to add', (v) => Number.parseInt(v, 10), 0)
+  .option('--seed <n>', 'random seed (default: from the registry size, so each run adds new people)', (v) =>
+    Number.parseInt(v, 10),
+  )
+  .action((o: { persons: number; seed?: number }) =>
     withPlatform(async (p) => {
-      if (o.persons > 0) {
-        throw new Error('the registry module is not installed yet: persons cannot be seeded (issue 3)');
-      }
+      if (!Number.isInteger(o.persons) || o.persons < 0) throw new Error('--persons must be a whole number');
+      if (o.persons > 0) return seedPersonsCommand(p, o.persons, o.seed);
       const boot = await bootstrap(p);
       if (boot.generatedAdminPassword)
         console.log(`created user admin with password: ${boot.generatedAdminPassword}`);
@@ -117,8 +124,39 @@ program
         );
         console.log(`demo accounts: ${accounts.map((a) => a.username).join(', ')}`);
       } else console.log(`demo district loaded: ${boot.demoAccounts.map((a) => a.username).join(', ')}`);
+      if (boot.demoPersons) console.log(`demo registry: ${boot.demoPersons.persons} persons`);
     }),
   );
+
+async function seedPersonsCommand(p: Platform, count: number, seed: number | undefined) {
+  const areasSvc = new AreasService(p);
+  await p.database.db.transaction(async (tx) => {
+    await areasSvc.ensureStreets(tx);
+    await areasSvc.ensureDemoCommunities(tx);
+  });
+  const [row] = await p.database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM persons`);
+  const bar = new SingleBar(
+    { format: 'persons |{bar}| {value}/{total} {percentage}% | {eta_formatted} left', etaBuffer: 20 },
+    Presets.shades_classic,
+  );
+  const started = performance.now();
+  bar.start(count, 0);
+  try {
+    const r = await seedPersons(p, {
+      count,
+      seed: seed ?? 1000 + Number(row?.n ?? 0),
+      onProgress: (done) => bar.update(done),
+    });
+    bar.stop();
+    const s = (performance.now() - started) / 1000;
+    console.log(
+      `added ${r.persons} persons, ${r.guardians} guardians, ${r.households} households in ${s.toFixed(1)} s`,
+    );
+  } catch (err) {
+    bar.stop();
+    throw err;
+  }
+}
 
 const areas = program.command('areas').description('streets and communities');
 areas

@@ -34,12 +34,20 @@ export async function startServer(
   opts: { channel?: ChannelAdapter } = {},
 ): Promise<Running> {
   const p = await openPlatform(config, config.logLevel, opts);
-  const boot = await bootstrap(p);
+  const boot = await bootstrap(p, {
+    onDemoPersons: (n) => out(`loading the demo district: ${n} synthetic persons…`),
+  });
   if (boot.generatedAdminPassword) {
     // Printed once, to the terminal only; never logged.
     out(`created user admin (district_admin) with password: ${boot.generatedAdminPassword}`);
   } else if (boot.adminCreated) {
     out('created user admin (district_admin) with the password from JINGLIN_ADMIN_PASSWORD');
+  }
+  if (boot.demoPersons) {
+    const d = boot.demoPersons;
+    out(
+      `demo registry: ${d.persons} persons, ${d.guardians} guardians, ${d.households} households in ${d.seconds.toFixed(1)} s`,
+    );
   }
   if (boot.demoAccounts.length) {
     out(
