@@ -3,19 +3,25 @@
  * retired. Blind indexes are unchanged (their key is stable). Idempotent and resumable: rows already
  * under the active key are skipped.
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { resultRows } from '../db/client.js';
 import type { FieldCrypto } from './field-crypto.js';
 
 /** Every encrypted column in the schema. A module that adds one adds it here (a test checks). */
-export const ENCRYPTED_COLUMNS: { table: string; id: string; columns: string[] }[] = [
-  { table: 'users', id: 'id', columns: ['phone_enc', 'totp_secret_enc'] },
-  { table: 'notifications', id: 'id', columns: ['address_enc'] },
-  { table: 'persons', id: 'id', columns: ['id_number_enc', 'phone_enc', 'address_enc'] },
-  { table: 'certificates', id: 'id', columns: ['number_enc'] },
-  { table: 'guardians', id: 'id', columns: ['phone_enc'] },
-  { table: 'households', id: 'id', columns: ['address_enc'] },
+export const ENCRYPTED_COLUMNS: { table: string; key: string[]; columns: string[] }[] = [
+  { table: 'users', key: ['id'], columns: ['phone_enc', 'totp_secret_enc'] },
+  { table: 'notifications', key: ['id'], columns: ['address_enc'] },
+  { table: 'persons', key: ['id'], columns: ['id_number_enc', 'phone_enc', 'address_enc'] },
+  { table: 'certificates', key: ['id'], columns: ['number_enc'] },
+  { table: 'guardians', key: ['id'], columns: ['phone_enc'] },
+  { table: 'households', key: ['id'], columns: ['address_enc'] },
+  {
+    table: 'person_import_staging',
+    key: ['job_id', 'row_no'],
+    columns: ['id_number_enc', 'phone_enc', 'address_enc', 'cert_number_enc'],
+  },
+  { table: 'person_import_errors', key: ['job_id', 'row_no'], columns: ['cells_enc'] },
 ];
 
 export async function rotateAll(
@@ -25,16 +31,22 @@ export async function rotateAll(
 ): Promise<{ rows: number; values: number }> {
   let rows = 0;
   let values = 0;
-  for (const { table, id, columns } of ENCRYPTED_COLUMNS) {
+  for (const { table, key, columns } of ENCRYPTED_COLUMNS) {
     const t = sql.raw(`"${table}"`);
-    const idCol = sql.raw(`"${id}"`);
-    let last = '00000000-0000-0000-0000-000000000000';
+    const keyList = sql.raw(key.map((k) => `"${k}"`).join(', '));
+    const keyOf = (row: Record<string, unknown>) =>
+      sql.join(
+        key.map((k) => sql`${row[k] as string}`),
+        sql`, `,
+      );
+    let last: Record<string, unknown> | null = null;
     let done = 0;
     for (;;) {
-      const batch = resultRows<Record<string, unknown>>(
+      const after: SQL = last ? sql`WHERE (${keyList}) > (${keyOf(last)})` : sql``;
+      const batch: Record<string, unknown>[] = resultRows<Record<string, unknown>>(
         await database.db.execute(
-          sql`SELECT ${idCol} AS id, ${sql.raw(columns.map((c) => `"${c}"`).join(', '))} FROM ${t}
-              WHERE ${idCol} > ${last} ORDER BY ${idCol} LIMIT 500`,
+          sql`SELECT ${keyList}, ${sql.raw(columns.map((c) => `"${c}"`).join(', '))} FROM ${t}
+              ${after} ORDER BY ${keyList} LIMIT 500`,
         ),
       );
       if (!batch.length) break;
@@ -51,13 +63,13 @@ export async function rotateAll(
           }
           if (sets.length) {
             await tx.execute(
-              sql`UPDATE ${t} SET ${sql.join(sets, sql`, `)} WHERE ${idCol} = ${row.id as string}`,
+              sql`UPDATE ${t} SET ${sql.join(sets, sql`, `)} WHERE (${keyList}) = (${keyOf(row)})`,
             );
             rows++;
           }
         }
       });
-      last = batch[batch.length - 1]!.id as string;
+      last = batch[batch.length - 1]!;
       done += batch.length;
       onProgress(table, done);
     }
