@@ -10,7 +10,7 @@ import type { Tx } from '../platform/db/client.js';
 import { systemActor } from '../platform/access/actor.js';
 import { recordAudit } from '../platform/audit/audit.service.js';
 import { newId } from '../platform/ids.js';
-import { insertMany } from '../platform/db/bulk.js';
+import { insertAll, insertRowsSql } from '../platform/db/bulk.js';
 import { listAreas } from '../modules/areas/areas.repo.js';
 import {
   certificates,
@@ -150,13 +150,15 @@ function addPerson(p: Platform, b: Batch, s: SeedPerson, household: string | nul
   for (const g of s.guardians) b.guardians.push(guardianRow(crypto, { id: newId(), personId: id, ...g }));
 }
 
-async function insertBatch(tx: Tx, b: Batch): Promise<void> {
-  await insertMany(tx, households, b.households);
-  await insertMany(tx, persons, b.persons);
-  await insertMany(tx, certificates, b.certificates);
-  await insertMany(tx, guardians, b.guardians);
-  await insertMany(tx, personHistory, b.history);
-}
+/** A batch is one statement: households, persons, certificates, guardians and history together. */
+const insertBatch = (tx: Tx, b: Batch) =>
+  insertAll(tx, [
+    insertRowsSql(households, b.households),
+    insertRowsSql(persons, b.persons),
+    insertRowsSql(certificates, b.certificates),
+    insertRowsSql(guardians, b.guardians),
+    insertRowsSql(personHistory, b.history),
+  ]);
 
 /** Whether the registry holds anyone yet. */
 export async function hasPersons(p: Platform): Promise<boolean> {
@@ -221,15 +223,20 @@ export async function seedPersons(p: Platform, opts: SeedPersonsOptions): Promis
     return b;
   };
 
+  // While the database writes one batch, the next one is built (PostgreSQL works in parallel).
   while (out.persons < opts.count) {
     await db.transaction(async (tx) => {
+      let pending: Promise<void> | undefined;
       for (let done = 0; done < perTransaction && out.persons < opts.count;) {
         const b = nextBatch();
-        await insertBatch(tx, b);
+        await pending;
         done += b.persons.length;
         out.persons += b.persons.length;
-        opts.onProgress?.(out.persons);
+        const reached = out.persons;
+        pending = insertBatch(tx, b).then(() => opts.onProgress?.(reached));
+        pending.catch(() => undefined); // awaited before the next batch or below
       }
+      await pending;
     });
   }
   await recordAudit(db, systemActor(), {

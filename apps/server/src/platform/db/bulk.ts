@@ -18,15 +18,12 @@ function jsonValue(column: { getSQLType(): string; mapToDriverValue(v: unknown):
 }
 
 /**
- * Inserts `rows` into `table` in one statement. The columns are those any row sets; a row that
- * leaves out a column another row sets gets NULL there, and columns no row sets take their defaults.
+ * The statement inserting `rows` into `table` (none for no rows). The columns are those any row
+ * sets; a row that leaves out a column another row sets gets NULL there, and columns no row sets
+ * take their defaults.
  */
-export async function insertMany<T extends PgTable>(
-  tx: Tx,
-  table: T,
-  rows: T['$inferInsert'][],
-): Promise<void> {
-  if (!rows.length) return;
+export function insertRowsSql<T extends PgTable>(table: T, rows: T['$inferInsert'][]): SQL | undefined {
+  if (!rows.length) return undefined;
   const columns = Object.entries(getTableColumns(table)).filter(([key]) =>
     rows.some((r) => (r as Record<string, unknown>)[key] !== undefined),
   );
@@ -42,7 +39,34 @@ export async function insertMany<T extends PgTable>(
     columns.map(([, c]) => sql.identifier(c.name)),
     sql`, `,
   );
-  await tx.execute(
-    sql`INSERT INTO ${table} (${names}) SELECT ${names} FROM json_populate_recordset(NULL::${table}, ${JSON.stringify(payload)}::json)`,
+  return sql`INSERT INTO ${table} (${names}) SELECT ${names} FROM json_populate_recordset(NULL::${table}, ${JSON.stringify(payload)}::json)`;
+}
+
+export async function insertMany<T extends PgTable>(
+  tx: Tx,
+  table: T,
+  rows: T['$inferInsert'][],
+): Promise<void> {
+  const q = insertRowsSql(table, rows);
+  if (q) await tx.execute(q);
+}
+
+/**
+ * Several inserts (from insertRowsSql) as one statement, through data-modifying WITH clauses.
+ * Foreign keys are checked at the end of the statement, so parents and their children can travel
+ * together; one statement also lets the database work while the caller builds the next one.
+ */
+export async function insertAll(tx: Tx, inserts: (SQL | undefined)[]): Promise<void> {
+  const qs = inserts.filter((q): q is SQL => q !== undefined);
+  const last = qs.pop();
+  if (!last) return;
+  if (!qs.length) {
+    await tx.execute(last);
+    return;
+  }
+  const withs = sql.join(
+    qs.map((q, i) => sql`${sql.identifier(`insert_${i}`)} AS (${q})`),
+    sql`, `,
   );
+  await tx.execute(sql`WITH ${withs} ${last}`);
 }
