@@ -88,7 +88,8 @@ describe('role × route matrix', () => {
           expect(res.json().code, label).toBe(r.recordRoute ? 'not_found' : 'forbidden');
         } else {
           expect(res.statusCode, label).not.toBe(401);
-          if (String(res.headers['content-type']).includes('json')) expect(res.json().code, label).not.toBe('forbidden');
+          if (String(res.headers['content-type']).includes('json'))
+            expect(res.json().code, label).not.toBe('forbidden');
           if (r.method === 'GET' && !r.url.includes(':')) expect(res.statusCode, label).toBe(200);
         }
       }
