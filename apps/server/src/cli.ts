@@ -21,6 +21,7 @@ import { seedDemo } from './seed/demo.js';
 import { seedPersons } from './seed/persons.js';
 import { FieldCrypto, addKeyToFile, keyFile, randomToken } from './platform/crypto/field-crypto.js';
 import { rotateAll } from './platform/crypto/rotate.js';
+import { importCommand } from './modules/registry/import/import.cli.js';
 
 async function withPlatform<T>(fn: (p: Platform) => Promise<T>): Promise<T> {
   const p = await openPlatform(loadConfig(), 'warn');
@@ -157,6 +158,18 @@ async function seedPersonsCommand(p: Platform, count: number, seed: number | und
     throw err;
   }
 }
+
+program
+  .command('import <file>')
+  .description('import persons from an .xlsx or .csv file (checks only, unless --commit)')
+  .option('--commit', 'write the rows (all of them, or none when a row is invalid)')
+  .option('--skip-invalid', 'with --commit: write the valid rows even when some are invalid')
+  .option('--street <code>', 'street/town code for rows without 街镇')
+  .action((file: string, o: { commit?: boolean; skipInvalid?: boolean; street?: string }) =>
+    withPlatform(async (p) => {
+      process.exitCode = await importCommand(p, file, o);
+    }),
+  );
 
 const areas = program.command('areas').description('streets and communities');
 areas

@@ -18,17 +18,17 @@ import { findUserById } from '../../../platform/auth/auth.repo.js';
 import { AuthService } from '../../../platform/auth/auth.service.js';
 import { PERSON_CHANGED } from '../persons.service.js';
 import { todayIso } from '../registry.mapper.js';
-import { HEADER_SEARCH_ROWS, isHeader, mapHeader, type ColumnMap } from './import.columns.js';
-import { cellText, isBlankRow } from './import.normalise.js';
-import { FileProblem, openSheet, type SheetRow, type UploadKind } from './import.parse.js';
-import { ZipRejected } from './import.zip.js';
+import type { Tx } from '../../../platform/db/client.js';
+import type { FieldCrypto } from '../../../platform/crypto/field-crypto.js';
+import type { UploadKind } from './import.parse.js';
+import { batches, type BatchItem } from './import.reader.js';
 import * as repo from './import.repo.js';
+import type { personImportErrors } from './import.tables.js';
 import {
   fileError,
-  loadAreas,
   reported,
-  RowValidator,
   type ReportedError,
+  type StagedRow,
   type StoredProblem,
 } from './import.validate.js';
 
@@ -112,8 +112,6 @@ async function housekeeping(p: Platform): Promise<void> {
     await fs.promises.rm(path.join(dir, byJob.get(id)!), { force: true });
 }
 
-const isFileError = (e: unknown) => e instanceof FileProblem || e instanceof ZipRejected;
-
 async function stage(p: Platform, ctx: Ctx, file: string): Promise<ImportCheckpoint> {
   const { id: jobId, payload } = ctx;
   const crypto = p.crypto;
@@ -161,118 +159,83 @@ async function stage(p: Platform, ctx: Ctx, file: string): Promise<ImportCheckpo
     return done;
   };
 
-  let sheet;
-  try {
-    sheet = await openSheet(file, payload.kind);
-  } catch (e) {
-    if (isFileError(e)) return finish('unreadable_file');
-    throw e;
-  }
   const scope = actor.scope;
-  const defaultStreet =
-    payload.streetCode ?? (!scope.district && scope.streets.length === 1 ? scope.streets[0]! : null);
-  const validatorOptions = {
+  const source = batches(
+    {
+      file,
+      kind: payload.kind,
+      afterRow: cp.row,
+      chunkRows: CHUNK_ROWS,
+      keys: { dataDir: p.config.dataDir, masterKey: p.config.masterKey, mode: p.config.crypto },
+      areas: await repo.areaRows(p.database.db),
+      scope,
+      jobId,
+      actorId: actor.userId,
+      defaultStreet:
+        payload.streetCode ?? (!scope.district && scope.streets.length === 1 ? scope.streets[0]! : null),
+      today: todayIso(),
+    },
     crypto,
-    areas: await loadAreas(p.database.db),
-    scope,
-    jobId,
-    actorId: actor.userId,
-    defaultStreet,
-    today: todayIso(),
-  };
+  );
 
-  let cols: ColumnMap | undefined;
-  let validator: RowValidator | undefined;
-  let header: string[] = [];
+  let header: string[] | undefined;
   let headerStored = false;
-  let searched = 0;
-
-  const stageChunk = async (batch: SheetRow[]) => {
-    const outcomes = batch.map((r) => ({ r, o: validator!.check(r.rowNo, r.cells) }));
-    const next: ImportCheckpoint = { ...cp, row: batch.at(-1)!.rowNo, rows: cp.rows + batch.length };
-    await ctx.chunk(async (tx) => {
-      if (!headerStored)
-        await repo.insertErrors(tx, [
-          { jobId, rowNo: 0, cellsEnc: crypto.encrypt(JSON.stringify(header)), errors: [] },
-        ]);
-      const bidx = outcomes.flatMap(({ o }) => (o.ok ? [o.staged.idNumberBidx] : []));
-      const inJob = await repo.stagedWith(tx, jobId, bidx);
-      const inRegistry = await repo.registeredOf(tx, bidx);
-      const here = new Map<string, number>();
-      const staged = [];
-      const invalid = [];
-      for (const { r, o } of outcomes) {
-        let problems: StoredProblem[];
-        if (o.ok) {
-          const b = o.staged.idNumberBidx;
-          const other = inJob.get(b) ?? here.get(b);
-          if (inRegistry.has(b)) problems = [{ column: 'idNumber', code: 'duplicate_id_number' }];
-          else if (other !== undefined)
-            problems = [{ column: 'idNumber', code: 'duplicate_in_file', otherRow: other }];
-          else {
-            staged.push(o.staged);
-            here.set(b, r.rowNo);
-            continue;
-          }
-        } else problems = o.problems;
-        const cells = Array.from(r.cells, (c) => cellText(c));
-        invalid.push({
-          jobId,
-          rowNo: r.rowNo,
-          cellsEnc: crypto.encrypt(JSON.stringify(cells)),
-          errors: problems,
-        });
-      }
-      await repo.insertStaged(tx, staged);
-      await repo.insertErrors(tx, invalid);
-      return { checkpoint: next, progress: next.rows };
-    });
-    headerStored = true;
-    cp = next;
-  };
-
-  const rows = sheet.rows[Symbol.asyncIterator]();
-  let batch: SheetRow[] = [];
-  for (;;) {
-    let item: IteratorResult<SheetRow>;
-    try {
-      item = await rows.next();
-    } catch (e) {
-      if (isFileError(e) || !(e instanceof AppError)) {
-        // A sheet that cannot be parsed (bad XML, a broken zip stream): report it, write nothing.
-        if (!isFileError(e)) p.log.warn({ jobId }, 'import file unreadable');
-        return finish('unreadable_file');
-      }
-      throw e;
-    }
-    if (item.done) break;
-    const r = item.value;
-    if (isBlankRow(r.cells)) continue;
-    if (!cols) {
-      const texts = Array.from(r.cells, (c) => cellText(c).trim());
-      const m = mapHeader(texts);
-      if (isHeader(m)) {
-        cols = m;
-        header = texts;
-        validator = new RowValidator(validatorOptions, cols);
-        if (sheet.estimatedRows && !cp.rows) await ctx.setTotal(Math.max(0, sheet.estimatedRows - r.rowNo));
-      } else if (++searched >= HEADER_SEARCH_ROWS) break;
-      continue;
-    }
-    if (r.rowNo <= cp.row) continue; // staged by an earlier run
-    batch.push(r);
-    if (batch.length >= CHUNK_ROWS) {
-      await stageChunk(batch);
-      batch = [];
-    }
+  for await (const m of source) {
+    if (m.type === 'start') {
+      header = m.header;
+      if (m.estimatedRows && !cp.rows) await ctx.setTotal(Math.max(0, m.estimatedRows - m.headerRow));
+    } else if (m.type === 'batch') {
+      const next: ImportCheckpoint = { ...cp, row: m.lastRow, rows: cp.rows + m.items.length };
+      await ctx.chunk(async (tx) => {
+        if (!headerStored)
+          await repo.insertErrors(tx, [
+            { jobId, rowNo: 0, cellsEnc: crypto.encrypt(JSON.stringify(header ?? [])), errors: [] },
+          ]);
+        await stageBatch(tx, crypto, jobId, m.items);
+        return { checkpoint: next, progress: next.rows };
+      });
+      headerStored = true;
+      cp = next;
+    } else return finish(m.fileError);
   }
-  if (!cols) return finish('missing_columns');
-  if (batch.length) await stageChunk(batch);
-  return finish();
+  return finish('unreadable_file'); // the reader ended without saying so
 }
 
-async function clearStaged(p: Platform, jobId: string): Promise<void> {
-  await p.database.db.transaction(async (tx) => repo.clearStaging(tx, jobId));
+/**
+ * One chunk: rows whose ID number is already in the registry or staged earlier in this file
+ * become invalid; the rest are staged. Valid rows before duplicates, so "the first one wins".
+ */
+async function stageBatch(tx: Tx, crypto: FieldCrypto, jobId: string, items: BatchItem[]): Promise<void> {
+  const bidx = items.flatMap((i) => ('staged' in i ? [i.staged.idNumberBidx] : []));
+  const inJob = await repo.stagedWith(tx, jobId, bidx);
+  const inRegistry = await repo.registeredOf(tx, bidx);
+  const here = new Map<string, number>();
+  const staged: StagedRow[] = [];
+  const invalid: (typeof personImportErrors.$inferInsert)[] = [];
+  for (const i of items) {
+    if (!('staged' in i)) {
+      invalid.push({ jobId, rowNo: i.rowNo, cellsEnc: Buffer.from(i.cellsEnc), errors: i.problems });
+      continue;
+    }
+    const b = i.staged.idNumberBidx;
+    const other = inJob.get(b) ?? here.get(b);
+    let problem: StoredProblem | undefined;
+    if (inRegistry.has(b)) problem = { column: 'idNumber', code: 'duplicate_id_number' };
+    else if (other !== undefined)
+      problem = { column: 'idNumber', code: 'duplicate_in_file', otherRow: other };
+    if (!problem) {
+      staged.push(i.staged);
+      here.set(b, i.rowNo);
+    } else
+      invalid.push({
+        jobId,
+        rowNo: i.rowNo,
+        cellsEnc: crypto.encrypt(JSON.stringify(i.cells)),
+        errors: [problem],
+      });
+  }
+  await repo.insertStaged(tx, staged);
+  await repo.insertErrors(tx, invalid);
 }
 
 export async function importResult(p: Platform, jobId: string, payload: ImportPayload, cp: ImportCheckpoint) {
@@ -310,7 +273,7 @@ export function importJob(p: Platform): JobHandler<ImportPayload, ImportCheckpoi
       // The last attempt: nothing more will read the upload or the staged rows.
       if (ctx.attempt >= IMPORT_MAX_ATTEMPTS) {
         await fs.promises.rm(file, { force: true });
-        await clearStaged(p, ctx.id).catch(() => undefined);
+        await p.database.db.transaction((tx) => repo.clearStaging(tx, ctx.id)).catch(() => undefined);
       }
       throw err;
     }

@@ -1,40 +1,47 @@
 /** SQL of the import: staging, duplicate look-ups, the final set-based write, errors for the report. */
-import { and, asc, count, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, lt, sql } from 'drizzle-orm';
 import type { Tx } from '../../../platform/db/client.js';
 import { resultRows } from '../../../platform/db/client.js';
-import { jobs } from '../../../platform/db/schema.js';
+import { insertMany } from '../../../platform/db/bulk.js';
+import { communities, jobs, streets } from '../../../platform/db/schema.js';
 import { persons } from '../registry.tables.js';
 import { personImportErrors, personImportStaging } from './import.tables.js';
-import type { StagedRow, StoredProblem } from './import.validate.js';
+import type { AreaRows, StagedRow, StoredProblem } from './import.validate.js';
 
 export type ErrorRow = typeof personImportErrors.$inferSelect;
 
+/** A chunk of staged rows in one statement (rows travel as one JSON parameter). */
 export async function insertStaged(tx: Tx, rows: StagedRow[]): Promise<void> {
-  if (rows.length) await tx.insert(personImportStaging).values(rows);
+  await insertMany(tx, personImportStaging, rows);
 }
 
+/** Error rows; the header row (row 0) may be written again by a resumed run: kept once. */
 export async function insertErrors(tx: Tx, rows: (typeof personImportErrors.$inferInsert)[]): Promise<void> {
-  if (rows.length) await tx.insert(personImportErrors).values(rows).onConflictDoNothing();
+  if (rows.length === 1 && rows[0]!.rowNo === 0)
+    await tx.insert(personImportErrors).values(rows).onConflictDoNothing();
+  else await insertMany(tx, personImportErrors, rows);
 }
+
+/** A list of text values as one parameter (a chunk's worth of ids would be a thousand parameters). */
+const textList = (values: string[]) =>
+  sql`(SELECT jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))`;
 
 /** Rows of this job already staged with one of these ID numbers: blind index → row number. */
 export async function stagedWith(tx: Tx, jobId: string, bidx: string[]): Promise<Map<string, number>> {
   if (!bidx.length) return new Map();
-  const rows = await tx
-    .select({ bidx: personImportStaging.idNumberBidx, rowNo: personImportStaging.rowNo })
-    .from(personImportStaging)
-    .where(and(eq(personImportStaging.jobId, jobId), inArray(personImportStaging.idNumberBidx, bidx)));
-  return new Map(rows.map((r) => [r.bidx, r.rowNo]));
+  const res = await tx.execute(sql`
+    SELECT id_number_bidx AS bidx, row_no FROM person_import_staging
+    WHERE job_id = ${jobId} AND id_number_bidx IN ${textList(bidx)}`);
+  return new Map(resultRows<{ bidx: string; row_no: number }>(res).map((r) => [r.bidx, Number(r.row_no)]));
 }
 
 /** Which of these ID numbers the registry holds already (whatever the scope: duplicates are duplicates). */
 export async function registeredOf(tx: Tx, bidx: string[]): Promise<Set<string>> {
   if (!bidx.length) return new Set();
-  const rows = await tx
-    .select({ bidx: persons.idNumberBidx })
-    .from(persons)
-    .where(and(inArray(persons.idNumberBidx, bidx), isNull(persons.mergedInto)));
-  return new Set(rows.map((r) => r.bidx));
+  const res = await tx.execute(sql`
+    SELECT id_number_bidx AS bidx FROM ${persons}
+    WHERE id_number_bidx IN ${textList(bidx)} AND merged_into IS NULL`);
+  return new Set(resultRows<{ bidx: string }>(res).map((r) => r.bidx));
 }
 
 export async function countStaged(tx: Tx, jobId: string): Promise<number> {
@@ -88,7 +95,7 @@ export async function commitStaged(
       id_number_bidx, phone_enc, phone_bidx, address_enc, street_code, community_id, hukou,
       living_status, low_income, employment, education, owns_motorised_wheelchair, category, grade,
       ${actor}
-    FROM person_import_staging WHERE job_id = ${jobId} ORDER BY row_no`);
+    FROM person_import_staging WHERE job_id = ${jobId}`);
   await tx.execute(sql`
     INSERT INTO certificates (id, person_id, number_enc, number_bidx, category, grade, issued_at, status, created_by)
     SELECT cert_id, person_id, cert_number_enc, cert_number_bidx, category, grade, cert_issued_at, 'active', ${actor}
@@ -146,4 +153,16 @@ export async function finishedJobs(tx: Tx, ids: string[]): Promise<Set<string>> 
     .from(jobs)
     .where(and(inArray(jobs.id, ids), inArray(jobs.state, ['failed', 'cancelled', 'succeeded'])));
   return new Set(rows.map((r) => r.id));
+}
+
+/** The district's streets and communities, for matching 街镇 and 居委 by name. */
+export async function areaRows(tx: Tx): Promise<AreaRows> {
+  return {
+    streets: await tx
+      .select({ code: streets.code, name: streets.name, statCode: streets.statCode })
+      .from(streets),
+    communities: await tx
+      .select({ id: communities.id, streetCode: communities.streetCode, name: communities.name })
+      .from(communities),
+  };
 }

@@ -17,9 +17,10 @@ afterAll(async () => t.close());
 
 type Ctx = JobContext<ImportPayload, ImportCheckpoint>;
 
-/** A CSV of n valid, distinct synthetic persons. */
+const seen = new Set<string>();
+
+/** A CSV of n valid synthetic persons, none of them in an earlier sheet of this file. */
 function sheet(n: number): Buffer {
-  const seen = new Set<string>();
   const rows: unknown[][] = [HEADER];
   while (rows.length <= n) {
     const b = personBody();

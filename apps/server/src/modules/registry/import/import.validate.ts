@@ -9,8 +9,6 @@ import { FIELD_MESSAGES, PersonCreateBody, parseCertificate } from '@jinglin/sha
 import type { z } from 'zod';
 import type { FieldCrypto } from '../../../platform/crypto/field-crypto.js';
 import type { DataScope } from '../../../platform/access/actor.js';
-import type { Tx } from '../../../platform/db/client.js';
-import { communities, streets } from '../../../platform/db/schema.js';
 import { newId } from '../../../platform/ids.js';
 import { certificateRow, creationChanges, personRow } from '../registry.rows.js';
 import { COLUMN_LABELS, type ColumnMap, type Field } from './import.columns.js';
@@ -64,19 +62,21 @@ export interface AreaIndex {
   communitiesNamed(text: string): { id: string; streetCode: string }[];
 }
 
-export async function loadAreas(tx: Tx): Promise<AreaIndex> {
-  const ss = await tx.select().from(streets);
-  const cs = await tx
-    .select({ id: communities.id, streetCode: communities.streetCode, name: communities.name })
-    .from(communities);
+/** Streets and communities as read from the database (import.repo.ts `areaRows`). */
+export interface AreaRows {
+  streets: { code: string; name: string; statCode: string | null }[];
+  communities: { id: string; streetCode: string; name: string }[];
+}
+
+export function areaIndex(rows: AreaRows): AreaIndex {
   const streetAlias = new Map<string, string>();
-  for (const s of ss) {
+  for (const s of rows.streets) {
     const bare = s.name.replace(/(街道办事处|街道|镇)$/, '');
     for (const a of [s.code, s.name, bare, `${bare}街道办事处`, `${bare}街道`, s.statCode ?? ''])
       if (a) streetAlias.set(fold(a), s.code);
   }
   const byKey = new Map<string, { id: string; streetCode: string }[]>();
-  for (const c of cs) {
+  for (const c of rows.communities) {
     const k = communityKey(c.name);
     byKey.set(k, [...(byKey.get(k) ?? []), { id: c.id, streetCode: c.streetCode }]);
   }
