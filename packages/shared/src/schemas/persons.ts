@@ -205,6 +205,7 @@ export const PersonListItem = PersonOut.pick({
   grade: true,
   version: true,
 });
+export type PersonListItem = z.infer<typeof PersonListItem>;
 
 export const PersonListQuery = z
   .object({

@@ -20,7 +20,7 @@ import { recordAudit } from '../../platform/audit/audit.service.js';
 import { emit } from '../../platform/events/events.service.js';
 import { findCommunity, findStreet } from '../areas/areas.repo.js';
 import * as repo from './registry.repo.js';
-import { personOut, todayIso } from './registry.mapper.js';
+import { personListItem, personOut, todayIso } from './registry.mapper.js';
 import { namePinyin } from './pinyin.js';
 import {
   certificateIndex,
@@ -212,16 +212,9 @@ export class PersonsService {
       limit: q.limit + 1,
     });
     const page = rows.slice(0, q.limit);
-    const certs = new Map(
-      (
-        await repo.activeCertificates(
-          this.db,
-          page.map((r) => r.id),
-        )
-      ).map((c) => [c.personId, c]),
-    );
     return {
-      items: page.map((r) => personOut(r, certs.get(r.id), this.p.crypto)),
+      // A list item shows the masked ID number only: nothing else is decrypted, no certificate read.
+      items: page.map((r) => personListItem(r, this.p.crypto)),
       nextCursor: rows.length > q.limit ? String(offset + q.limit) : null,
     };
   }

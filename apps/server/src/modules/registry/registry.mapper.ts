@@ -1,8 +1,8 @@
 /** Row → API shape, masking every personal identifier. */
-import { ageOn, type PersonOut } from '@jinglin/shared';
+import { ageOn, type PersonListItem, type PersonOut } from '@jinglin/shared';
 import type { FieldCrypto } from '../../platform/crypto/field-crypto.js';
 import { maskIdNumber, maskPhone } from '../../platform/crypto/field-crypto.js';
-import type { CertificateRow, GuardianRow, PersonRow } from './registry.repo.js';
+import type { CertificateRow, GuardianRow, PersonListRow, PersonRow } from './registry.repo.js';
 
 export const todayIso = () => new Date().toISOString().slice(0, 10);
 
@@ -53,6 +53,24 @@ export function personOut(p: PersonRow, cert: CertificateRow | undefined, crypto
     mergedInto: p.mergedInto,
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),
+    version: p.version,
+  };
+}
+
+/** The fields of a search result (PersonListItem): only the ID number is decrypted, to be masked. */
+export function personListItem(p: PersonListRow, crypto: FieldCrypto): PersonListItem {
+  return {
+    id: p.id,
+    name: p.name,
+    idNumber: maskIdNumber(crypto.decrypt(p.idNumberEnc)),
+    gender: p.gender,
+    birthDate: p.birthDate,
+    age: ageOn(p.birthDate, todayIso()),
+    streetCode: p.streetCode,
+    communityId: p.communityId,
+    livingStatus: p.livingStatus,
+    category: p.category,
+    grade: p.grade,
     version: p.version,
   };
 }

@@ -1,5 +1,6 @@
 /** SQL of the registry. Every read that lists or finds persons applies the caller's data scope. */
 import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { unionAll } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../platform/db/client.js';
 import type { DataScope } from '../../platform/access/actor.js';
 import { inScope } from '../../platform/access/scope.js';
@@ -67,6 +68,71 @@ export interface SearchFilter {
   limit: number;
 }
 
+/**
+ * Fuzzy (trigram) matching starts at three characters. A shorter name query matches by prefix only:
+ * its trigrams are shared by every name with that surname, so "fuzzy" would fetch and rank all of
+ * them, while a name that similar to one or two characters starts with them anyway.
+ */
+export const FUZZY_MIN_CHARS = 3;
+
+/** Text in byte order: pinyin and initials are ASCII, so this is alphabetical, and C-collated indexes give it. */
+const c = (col: SQL | typeof persons.name) => sql<string>`${col} COLLATE "C"`;
+const pinyinKey = c(sql`${persons.namePinyin}`);
+
+interface Tier {
+  where: SQL;
+  /** The branch's own order, which an index gives (then id). */
+  order: SQL[];
+  /** The same order as one text for the merged list, after the tier (and rank). */
+  key: SQL<string>;
+  rank?: SQL<number>;
+}
+
+/**
+ * The tiers of a name query, best first. Latin letters: exact initials (by pinyin); pinyin prefix
+ * (by pinyin, so an exact full pinyin comes first); initials prefix (by initials, then pinyin).
+ * Chinese: names starting with the text (by name, so the exact name comes first), then — from
+ * three characters — similar names, most similar first. Each tier's order comes straight from an
+ * index, so no tier sorts all its matches. (The initials-prefix tier leaves out the exact initials
+ * with `> q`: in byte order every longer match comes after them, and the index range starts past.)
+ */
+function matchTiers(f: SearchFilter): Tier[] {
+  if (f.latin) {
+    const l = f.latin;
+    const prefix = `${l.replace(/[%_\\]/g, '')}%`;
+    const initials = c(sql`${persons.nameInitials}`);
+    const tiers: Tier[] = [
+      { where: sql`${initials} = ${l}`, order: [pinyinKey], key: pinyinKey },
+      { where: sql`${pinyinKey} LIKE ${prefix} AND ${initials} <> ${l}`, order: [pinyinKey], key: pinyinKey },
+    ];
+    // Initials start with the pinyin's first letter: for one letter this tier is the one above.
+    if (l.length > 1)
+      tiers.push({
+        where: sql`${initials} LIKE ${prefix} AND ${initials} > ${l} AND ${pinyinKey} NOT LIKE ${prefix}`,
+        order: [initials, pinyinKey],
+        key: c(sql`${persons.nameInitials} || ' ' || ${persons.namePinyin}`),
+      });
+    return tiers;
+  }
+  if (f.text) {
+    const t = f.text;
+    const prefix = `${t.replace(/[%_\\]/g, '\\$&')}%`;
+    const name = c(sql`${persons.name}`);
+    const tiers: Tier[] = [{ where: sql`${name} LIKE ${prefix}`, order: [name], key: name }];
+    if ([...t].length >= FUZZY_MIN_CHARS) {
+      const rank = sql<number>`similarity(${persons.name}, ${t})`;
+      tiers.push({
+        where: sql`${persons.name} % ${t} AND ${name} NOT LIKE ${prefix}`,
+        order: [sql`${rank} DESC`, pinyinKey],
+        key: pinyinKey,
+        rank,
+      });
+    }
+    return tiers;
+  }
+  return [];
+}
+
 export function searchConds(scope: DataScope, f: SearchFilter): SQL[] {
   const conds: SQL[] = [personScope(scope), isNull(persons.mergedInto)];
   if (f.idBidx) conds.push(eq(persons.idNumberBidx, f.idBidx));
@@ -75,14 +141,8 @@ export function searchConds(scope: DataScope, f: SearchFilter): SQL[] {
       sql`${persons.id} IN (SELECT ${certificates.personId} FROM ${certificates} WHERE ${certificates.numberBidx} = ${f.certBidx})`,
     );
   if (f.phoneBidx) conds.push(eq(persons.phoneBidx, f.phoneBidx));
-  if (f.latin) {
-    const prefix = `${f.latin.replace(/[%_\\]/g, '')}%`;
-    conds.push(or(sql`${persons.namePinyin} LIKE ${prefix}`, sql`${persons.nameInitials} LIKE ${prefix}`)!);
-  }
-  if (f.text) {
-    const prefix = `${f.text.replace(/[%_\\]/g, '\\$&')}%`;
-    conds.push(or(sql`${persons.name} LIKE ${prefix}`, sql`${persons.name} % ${f.text}`)!);
-  }
+  const tiers = matchTiers(f);
+  if (tiers.length) conds.push(or(...tiers.map((t) => t.where))!);
   if (f.streetCode) conds.push(eq(persons.streetCode, f.streetCode));
   if (f.communityId) conds.push(eq(persons.communityId, f.communityId));
   if (f.category) conds.push(eq(persons.category, f.category));
@@ -93,23 +153,53 @@ export function searchConds(scope: DataScope, f: SearchFilter): SQL[] {
   return conds;
 }
 
-export async function searchPersons(tx: Tx, scope: DataScope, f: SearchFilter): Promise<PersonRow[]> {
-  const order: SQL[] = [];
-  if (f.latin)
-    order.push(
-      sql`(${persons.nameInitials} = ${f.latin}) DESC`,
-      sql`(${persons.namePinyin} = ${f.latin}) DESC`,
-    );
-  if (f.text)
-    order.push(sql`(${persons.name} = ${f.text}) DESC`, sql`similarity(${persons.name}, ${f.text}) DESC`);
-  order.push(asc(persons.namePinyin), asc(persons.id));
-  return tx
-    .select()
-    .from(persons)
-    .where(and(...searchConds(scope, f)))
-    .orderBy(...order)
+/** What a search result shows (PersonListItem): a narrow row is quicker to read, send and map. */
+const listColumns = {
+  id: persons.id,
+  name: persons.name,
+  idNumberEnc: persons.idNumberEnc,
+  gender: persons.gender,
+  birthDate: persons.birthDate,
+  streetCode: persons.streetCode,
+  communityId: persons.communityId,
+  livingStatus: persons.livingStatus,
+  category: persons.category,
+  grade: persons.grade,
+  version: persons.version,
+};
+export type PersonListRow = Pick<PersonRow, keyof typeof listColumns>;
+
+/**
+ * The search statement itself (benchmarks run its SQL as their floor: `.toSQL()`). A name query
+ * with several tiers is one branch per tier (UNION ALL), each ordered and limited on its own so
+ * that an index gives its order: a common surname never means sorting tens of thousands of rows.
+ */
+export function searchPersonsQuery(tx: Tx, scope: DataScope, f: SearchFilter) {
+  const base = searchConds(scope, { ...f, latin: undefined, text: undefined });
+  const tiers: Tier[] = matchTiers(f);
+  if (!tiers.length) tiers.push({ where: sql`true`, order: [pinyinKey], key: pinyinKey });
+  const branch = (t: Tier, i: number) =>
+    tx
+      .select({
+        ...listColumns,
+        tier: sql<number>`${sql.raw(String(i))}`.as('tier'),
+        rank: (t.rank ?? sql<number>`0::real`).as('rank'),
+        sort_key: t.key.as('sort_key'),
+      })
+      .from(persons)
+      .where(and(...base, t.where))
+      .orderBy(...t.order, asc(persons.id));
+  if (tiers.length === 1) return branch(tiers[0]!, 0).limit(f.limit).offset(f.offset);
+  const [first, second, ...rest] = tiers.map((t, i) => branch(t, i).limit(f.offset + f.limit));
+  return unionAll(first!, second!, ...rest)
+    .orderBy(sql`tier`, sql`rank DESC`, sql`sort_key`, sql`id`)
     .limit(f.limit)
     .offset(f.offset);
+}
+
+export async function searchPersons(tx: Tx, scope: DataScope, f: SearchFilter): Promise<PersonListRow[]> {
+  const rows = (await searchPersonsQuery(tx, scope, f)) as (PersonListRow & Record<string, unknown>)[];
+  return rows.map(({ tier: _t, rank: _r, sort_key: _s, ...row }) => row as PersonListRow);
 }
 
 export async function countPersons(

@@ -78,11 +78,19 @@ export const persons = pgTable(
     index('persons_street_idx').on(t.streetCode, t.id),
     index('persons_community_idx').on(t.communityId, t.id),
     index('persons_phone_idx').on(t.phoneBidx),
-    index('persons_pinyin_idx').on(t.namePinyin.op('text_pattern_ops')),
-    index('persons_initials_idx').on(t.nameInitials.op('text_pattern_ops')),
+    // Search: byte-order (C) text indexes give prefix ranges and the list order (pinyin, id) at
+    // once, so no search sorts all its matches (registry.repo.ts searchPersonsQuery).
+    index('persons_pinyin_idx').on(sql`${t.namePinyin} COLLATE "C"`, t.id),
+    index('persons_initials_idx').on(
+      sql`${t.nameInitials} COLLATE "C"`,
+      sql`${t.namePinyin} COLLATE "C"`,
+      t.id,
+    ),
+    index('persons_name_c_idx').on(sql`${t.name} COLLATE "C"`, t.id),
+    index('persons_street_pinyin_idx').on(t.streetCode, sql`${t.namePinyin} COLLATE "C"`, t.id),
     index('persons_name_idx').on(t.name),
     index('persons_birth_idx').on(t.birthDate),
-    index('persons_category_idx').on(t.category, t.grade),
+    index('persons_category_idx').on(t.category, t.grade, sql`${t.namePinyin} COLLATE "C"`, t.id),
     index('persons_household_idx').on(t.householdId),
   ],
 );
