@@ -11,9 +11,15 @@ export interface BenchTarget {
   url?: string;
 }
 
-export type Bench = (target: BenchTarget, options: Record<string, string | undefined>) => Promise<Record<string, unknown>>;
+export type Bench = (
+  target: BenchTarget,
+  options: Record<string, string | undefined>,
+) => Promise<Record<string, unknown>>;
 
-const BENCHES: Record<string, () => Promise<{ default: Bench; options: Record<string, { default: string }> }>> = {
+const BENCHES: Record<
+  string,
+  () => Promise<{ default: Bench; options: Record<string, { default: string }> }>
+> = {
   search: () => import('./search.js'),
   import: () => import('./import.js'),
 };
