@@ -86,7 +86,7 @@ describe('the server process', () => {
     const exited2 = new Promise<number | null>((resolve) => again.on('exit', (code) => resolve(code)));
     again.kill('SIGTERM');
     expect(await exited2).toBe(0);
-  }, 120_000);
+  }, 300_000);
 });
 
 describe('jinglin CLI', () => {
@@ -130,7 +130,7 @@ describe('jinglin CLI', () => {
     const bad = cli(dataDir, ['audit', 'verify']);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/BROKEN at row 1: row 1 was changed/);
-  }, 120_000);
+  }, 300_000);
 
   it('rejects a weak password and an unknown role with a clear message', () => {
     const dataDir = tmp();
@@ -158,5 +158,5 @@ describe('jinglin CLI', () => {
     ]);
     expect(role.status).not.toBe(0);
     expect(role.stderr).toMatch(/Allowed choices/);
-  }, 120_000);
+  }, 300_000);
 });
