@@ -114,7 +114,10 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
     ...opts.headers,
   };
   let body: BodyInit | undefined;
-  if (opts.body !== undefined) {
+  if (opts.body instanceof FormData) {
+    // A file upload: the browser sets the multipart Content-Type with its boundary.
+    body = opts.body;
+  } else if (opts.body !== undefined) {
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(opts.body);
   }
@@ -157,6 +160,79 @@ export const api = {
     request<T>('PATCH', path, { ...opts, body }),
   del: <T>(path: string, opts?: RequestOptions) => request<T>('DELETE', path, opts),
 };
+
+export interface Download {
+  blob: Blob;
+  filename: string;
+  headers: Headers;
+}
+
+/** The file name of a `Content-Disposition` header (the UTF-8 `filename*` when there is one). */
+export function filenameOf(disposition: string | null, fallback: string): string {
+  if (!disposition) return fallback;
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  if (star?.[1]) {
+    try {
+      return decodeURIComponent(star[1]);
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  const plain = /filename="?([^";]+)"?/i.exec(disposition);
+  return plain?.[1] ?? fallback;
+}
+
+/**
+ * GET a file (an export, an error report) with the session cookie. Failures are problem+json like
+ * every other request and are thrown as `ApiError`, so the page can explain them.
+ */
+export async function downloadFile(
+  path: string,
+  query: Query | undefined,
+  fallbackName: string,
+): Promise<Download> {
+  const url = withQuery(path.startsWith('/api/') ? path : API_BASE + path, query);
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      headers: { 'Accept-Language': currentLanguage },
+      credentials: 'same-origin',
+    });
+  } catch {
+    throw new ApiError(0, { code: 'network' }, fallbackMessage(undefined, 0));
+  }
+  lastRequestAt = Date.now();
+  if (!res.ok) {
+    let problem: ProblemBody = {};
+    try {
+      problem = JSON.parse(await res.text()) as ProblemBody;
+    } catch {
+      problem = {};
+    }
+    const err = new ApiError(res.status, problem, fallbackMessage(problem.code, res.status));
+    for (const fn of listeners) fn(err, path);
+    throw err;
+  }
+  const blob = await res.blob();
+  return {
+    blob,
+    filename: filenameOf(res.headers.get('content-disposition'), fallbackName),
+    headers: res.headers,
+  };
+}
+
+/** Hand a downloaded file to the browser (its usual "save" behaviour). */
+export function saveFile(d: Download): void {
+  const href = URL.createObjectURL(d.blob);
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = d.filename;
+  a.hidden = true;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  window.setTimeout(() => URL.revokeObjectURL(href), 60_000);
+}
 
 /** First segment of a problem `errors[].path` ("/roles/0", "roles.0", "body.roles" → "roles"). */
 export function fieldOfPath(path: string): string {

@@ -36,6 +36,8 @@ export function applyProblem(
   err: unknown,
   fields: readonly string[],
   t: TFunction,
+  /** Problem paths (dotted, e.g. "certificate.number") that belong to a differently named field. */
+  aliases: Readonly<Record<string, string>> = {},
 ): ProblemSummary {
   if (!isApiError(err)) {
     return { items: [{ message: err instanceof Error && err.message ? err.message : t('errors.network') }] };
@@ -45,7 +47,8 @@ export function applyProblem(
   const byField = new Map<string, string[]>();
   const items: SummaryItem[] = [];
   for (const fe of err.fieldErrors) {
-    const field = fieldOfPath(fe.path);
+    const first = fieldOfPath(fe.path);
+    const field = aliases[dottedPath(fe.path)] ?? aliases[first] ?? first;
     if (fields.includes(field)) {
       byField.set(field, [...(byField.get(field) ?? []), fe.message]);
       items.push({ id: fieldId(formName, field), message: fe.message });
@@ -55,6 +58,16 @@ export function applyProblem(
   }
   if (form && byField.size > 0) form.setFields([...byField].map(([name, errors]) => ({ name, errors })));
   return { title: err.detail, items };
+}
+
+/** "/certificate/number", "body.certificate.number" → "certificate.number". */
+export function dottedPath(path: string): string {
+  const parts = path
+    .replace(/^[#/]+/, '')
+    .split(/[./[\]]+/)
+    .filter(Boolean);
+  if (parts[0] === 'body' || parts[0] === 'query') parts.shift();
+  return parts.join('.');
 }
 
 /** Full-width digits (０-９) → ASCII, trimmed (same rule as the shared schemas). */

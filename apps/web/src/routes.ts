@@ -9,6 +9,11 @@ export type PageId =
   | 'resident-login'
   | 'totp'
   | 'home'
+  | 'persons'
+  | 'person-new'
+  | 'person-import'
+  | 'person'
+  | 'person-edit'
   | 'users'
   | 'security'
   | 'areas'
@@ -17,14 +22,29 @@ export type PageId =
   | 'account'
   | 'not-found';
 
-export type NavKey = 'home' | 'users' | 'security' | 'areas' | 'audit' | 'breakGlass' | 'account' | 'totp';
+export type NavKey =
+  | 'home'
+  | 'persons'
+  | 'personImport'
+  | 'users'
+  | 'security'
+  | 'areas'
+  | 'audit'
+  | 'breakGlass'
+  | 'account'
+  | 'totp';
 
 export interface PageDef {
   id: PageId;
   /** Router path ('*' for the 404 page). */
   path: string;
-  /** A concrete URL to open in tests (same as path except for the 404 page). */
+  /** A concrete URL to open in tests (same as path except for the 404 page and `sample` pages). */
   url: string;
+  /**
+   * `url` holds an ":id" of this kind of record: tests open the page with a real one that the
+   * test account may see (e.g. the first person of GET /api/v1/persons).
+   */
+  sample?: 'person';
   /** Must the visitor be signed in? */
   needsLogin: boolean;
   /** The permission the page is about (null: any signed-in user, or public). */
@@ -73,6 +93,55 @@ export const PAGES: readonly PageDef[] = [
     permission: null,
     anyOf: [],
     nav: 'home',
+    layout: 'app',
+  },
+  {
+    id: 'persons',
+    path: '/persons',
+    url: '/persons',
+    needsLogin: true,
+    permission: 'persons.read',
+    anyOf: ['persons.read'],
+    nav: 'persons',
+    layout: 'app',
+  },
+  {
+    id: 'person-new',
+    path: '/persons/new',
+    url: '/persons/new',
+    needsLogin: true,
+    permission: 'persons.write',
+    anyOf: ['persons.write'],
+    layout: 'app',
+  },
+  {
+    id: 'person-import',
+    path: '/persons/import',
+    url: '/persons/import',
+    needsLogin: true,
+    permission: 'persons.import',
+    anyOf: ['persons.import'],
+    nav: 'personImport',
+    layout: 'app',
+  },
+  {
+    id: 'person',
+    path: '/persons/:id',
+    url: '/persons/:id',
+    sample: 'person',
+    needsLogin: true,
+    permission: 'persons.read',
+    anyOf: ['persons.read'],
+    layout: 'app',
+  },
+  {
+    id: 'person-edit',
+    path: '/persons/:id/edit',
+    url: '/persons/:id/edit',
+    sample: 'person',
+    needsLogin: true,
+    permission: 'persons.write',
+    anyOf: ['persons.write'],
     layout: 'app',
   },
   {

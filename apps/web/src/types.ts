@@ -6,9 +6,23 @@ import type {
   AuditOut,
   AuditVerifyOut,
   BreakGlassOut,
+  CertificateInput,
+  CertificateOut,
+  DuplicateOut,
+  GuardianBody,
+  GuardianOut,
+  HistoryOut,
+  HouseholdLinkBody,
+  HouseholdOut,
+  JobOut,
   LoginResult as LoginResultSchema,
   Permission,
+  PersonCreateBody,
+  PersonListItem as PersonListItemSchema,
+  PersonOut,
+  PersonPatchBody,
   Preferences,
+  RevealOut,
   Role,
   SecuritySettings,
   SessionUser as SessionUserSchema,
@@ -22,7 +36,12 @@ import type {
 type Out<S extends { parse: (v: unknown) => unknown }> = ReturnType<S['parse']>;
 
 export type {
+  CertificateInput,
+  JobOut,
   Permission,
+  PersonCreateBody,
+  PersonOut,
+  PersonPatchBody,
   Preferences,
   Role,
   SecuritySettings,
@@ -48,4 +67,38 @@ export interface Page<T> {
 export interface AreasResponse {
   items: StreetOut[];
   communityCount: number;
+}
+
+export type PersonListItem = Out<typeof PersonListItemSchema>;
+export type Certificate = Out<typeof CertificateOut>;
+export type Guardian = Out<typeof GuardianOut>;
+export type GuardianInput = Out<typeof GuardianBody>;
+export type HistoryEntry = Out<typeof HistoryOut>;
+export type DuplicateCandidate = Out<typeof DuplicateOut>;
+export type Household = Out<typeof HouseholdOut>;
+export type Revealed = Out<typeof RevealOut>;
+export type Gender = PersonOut['gender'];
+export type Hukou = PersonOut['hukou'];
+export type LivingStatus = PersonOut['livingStatus'];
+export type LowIncome = PersonOut['lowIncome'];
+export type Employment = PersonOut['employment'];
+export type Education = PersonOut['education'];
+export type GuardianRelation = Guardian['relationship'];
+export type HouseholdRole = NonNullable<Out<typeof HouseholdLinkBody>['role']>;
+
+/** The result of a spreadsheet import job (GET /jobs/:id → result). */
+export interface ImportError {
+  row: number | null;
+  column: string | null;
+  code: string;
+  message: string;
+}
+export interface ImportResult {
+  dryRun: boolean;
+  rows: number;
+  valid: number;
+  invalid: number;
+  written: number;
+  errors: ImportError[];
+  errorReportAvailable: boolean;
 }

@@ -10,8 +10,20 @@ import { useMe } from '../session';
 const ORDER: ScopeLevel[] = ['district', 'street', 'community', 'own', 'none'];
 
 const DESCRIPTIONS: Partial<
-  Record<PageId, 'usersDesc' | 'securityDesc' | 'areasDesc' | 'auditDesc' | 'breakGlassDesc' | 'accountDesc'>
+  Record<
+    PageId,
+    | 'personsDesc'
+    | 'personImportDesc'
+    | 'usersDesc'
+    | 'securityDesc'
+    | 'areasDesc'
+    | 'auditDesc'
+    | 'breakGlassDesc'
+    | 'accountDesc'
+  >
 > = {
+  persons: 'personsDesc',
+  'person-import': 'personImportDesc',
   users: 'usersDesc',
   security: 'securityDesc',
   areas: 'areasDesc',

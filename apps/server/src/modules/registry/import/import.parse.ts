@@ -1,27 +1,16 @@
 /**
  * Reading an uploaded sheet, streaming: the real file type from its first bytes, then rows one at
- * a time — .xlsx through ExcelJS's streaming reader (fed by import.zip.ts), CSV by a small
+ * a time — .xlsx by import.xlsx.ts (after import.zip.ts's checks), CSV by a small
  * quote-aware parser over decoded text (UTF-8 with or without BOM, UTF-16 with BOM, or GB18030 —
  * what Excel in China saves — when the bytes are not valid UTF-8). Memory stays flat.
  */
 import fs from 'node:fs';
-import ExcelJS from 'exceljs';
-import { declaredRows, readerStream, xlsxParts } from './import.zip.js';
+import { declaredRows, xlsxParts } from './import.zip.js';
+import { FileProblem, readSharedStrings, readSheetRows, type SheetRow } from './import.xlsx.js';
+
+export { FileProblem, type SheetRow };
 
 export type UploadKind = 'xlsx' | 'csv';
-
-export interface SheetRow {
-  /** The row number as the user sees it in the sheet (1-based). */
-  rowNo: number;
-  cells: unknown[];
-}
-
-/** The file cannot be read as a sheet at all (reported once, nothing is written). */
-export class FileProblem extends Error {
-  constructor(readonly code: 'unreadable_file' | 'missing_columns') {
-    super(code);
-  }
-}
 
 const BINARY_MAGIC = [
   Buffer.from([0xd0, 0xcf, 0x11, 0xe0]), // OLE2: .xls, .doc
@@ -185,21 +174,6 @@ export async function openSheet(file: string, kind: UploadKind): Promise<OpenShe
   }
   const parts = await xlsxParts(file);
   const estimatedRows = await declaredRows(file, parts.sheet);
-  async function* rows() {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(readerStream(file, parts), {
-      sharedStrings: 'cache',
-      styles: 'ignore',
-      hyperlinks: 'ignore',
-      worksheets: 'emit',
-      entries: 'ignore',
-    });
-    for await (const sheet of reader) {
-      for await (const row of sheet) {
-        const values = row.values;
-        yield { rowNo: row.number, cells: Array.isArray(values) ? values.slice(1) : [] };
-      }
-      break; // the first sheet only
-    }
-  }
-  return { rows: rows(), estimatedRows };
+  const sst = await readSharedStrings(file, parts);
+  return { rows: readSheetRows(file, parts, sst), estimatedRows };
 }

@@ -2,7 +2,6 @@
 import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 import type { TestEnv, TestUser } from '../../../../test/harness.js';
-import { crc32 } from './import.zip.js';
 
 export const HEADER = [
   '姓名',
@@ -70,6 +69,18 @@ export function multipart(
     payload: Buffer.concat(parts),
     headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
   };
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(buf: Buffer): number {
+  let c = 0xffffffff;
+  for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
 }
 
 export interface ZipItem {

@@ -2,14 +2,12 @@
  * An .xlsx is a zip. Before anything parses it we read its central directory and refuse zip bombs
  * (too much uncompressed data, too high a compression ratio, overlapping or hidden entries, sizes
  * that lie) and path tricks (absolute paths, `..`, backslashes, drive letters, duplicate names).
- * Then the reader is handed a clean zip stream of exactly the parts it needs — relationships,
- * workbook, shared strings and the first worksheet — in the order that lets ExcelJS stream the
- * sheet without spilling it to a temporary file.
+ * Entries are then read straight from their checked offsets, inflated under a size guard.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { Readable, Transform } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 
 export const ZIP_LIMITS = {
   /** Sum of the entries' uncompressed sizes. */
@@ -260,69 +258,4 @@ export async function declaredRows(file: string, sheet: ZipEntry): Promise<numbe
   s.destroy();
   const m = /<(?:\w+:)?dimension\s+ref="[A-Z]+\d+(?::[A-Z]+(\d+))?"/.exec(head);
   return m?.[1] ? Number(m[1]) : undefined;
-}
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-export function crc32(buf: Buffer): number {
-  let c = 0xffffffff;
-  for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-function localHeader(name: string, e: Pick<ZipEntry, 'method' | 'crc' | 'compressedSize' | 'size'>): Buffer {
-  const n = Buffer.from(name, 'utf8');
-  const h = Buffer.alloc(30);
-  h.writeUInt32LE(SIG_LOCAL, 0);
-  h.writeUInt16LE(20, 4);
-  h.writeUInt16LE(0x800, 6); // UTF-8 names; sizes are in this header (no data descriptor)
-  h.writeUInt16LE(e.method, 8);
-  h.writeUInt32LE(e.crc, 14);
-  h.writeUInt32LE(e.compressedSize, 18);
-  h.writeUInt32LE(e.size, 22);
-  h.writeUInt16LE(n.length, 26);
-  return Buffer.concat([h, n]);
-}
-
-const EMPTY_SST = Buffer.from(
-  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
-    '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>',
-);
-
-/**
- * A zip stream for ExcelJS's streaming reader: relationships, workbook, shared strings (an empty
- * table when the file has none, so the sheet is streamed rather than spilled to a temporary file),
- * then the first worksheet under the name the reader expects.
- */
-export function readerStream(file: string, parts: XlsxParts): Readable {
-  const plan: [string, ZipEntry | Buffer][] = [
-    ['xl/_rels/workbook.xml.rels', parts.rels],
-    ['xl/workbook.xml', parts.workbook],
-    ['xl/sharedStrings.xml', parts.sharedStrings ?? EMPTY_SST],
-    ['xl/worksheets/sheet1.xml', parts.sheet],
-  ];
-  async function* gen() {
-    for (const [name, src] of plan) {
-      if (Buffer.isBuffer(src)) {
-        yield localHeader(name, { method: 0, crc: crc32(src), compressedSize: src.length, size: src.length });
-        yield src;
-        continue;
-      }
-      yield localHeader(name, src);
-      if (src.compressedSize > 0)
-        for await (const chunk of fs.createReadStream(file, {
-          start: src.dataStart,
-          end: src.dataStart + src.compressedSize - 1,
-        }))
-          yield chunk as Buffer;
-    }
-    const end = Buffer.alloc(22);
-    end.writeUInt32LE(SIG_END, 0);
-    yield end;
-  }
-  return Readable.from(gen(), { objectMode: false });
 }
