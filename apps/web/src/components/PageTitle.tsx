@@ -19,15 +19,18 @@ export function PageTitle({
   id?: string;
 }) {
   const { t } = useTranslation();
-  const { key } = useLocation();
+  const { key, pathname } = useLocation();
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     document.title = `${title} - ${t('app.titleSuffix')}`;
   }, [title, t]);
+  // A new page (a new path) moves focus; a new query string on the same page (search-as-you-type
+  // keeps the search in the URL) does not, or typing would lose the focus.
   useEffect(() => {
     if (firstKey === null) firstKey = key;
     else if (key !== firstKey) ref.current?.focus();
-  }, [key]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [pathname]);
   return (
     <h1 id={id} ref={ref} tabIndex={-1} className="page-title">
       {heading ?? title}

@@ -1,5 +1,5 @@
 import { Suspense, useEffect, useId, useState } from 'react';
-import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { Button } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -89,15 +89,23 @@ function CareModeToggle() {
 
 function MainNav({ user, id, open }: { user: SessionUser; id: string; open: boolean }) {
   const { t } = useTranslation();
+  const { pathname } = useLocation();
   const items = PAGES.filter((p) => p.nav && canOpen(p, user.permissions));
+  // The current entry is the one with the longest path the page is under (/persons/import is
+  // "import", /persons/123 is "persons").
+  const current = items
+    .filter((p) =>
+      p.path === '/' ? pathname === '/' : pathname === p.path || pathname.startsWith(`${p.path}/`),
+    )
+    .sort((a, b) => b.path.length - a.path.length)[0];
   return (
     <nav id={id} className={open ? 'side-nav open' : 'side-nav'} aria-label={t('nav.main')}>
       <ul>
         {items.map((p) => (
           <li key={p.id}>
-            <NavLink to={p.path} end={p.path === '/'}>
+            <Link to={p.path} aria-current={p === current ? 'page' : undefined}>
               {t(`nav.${p.nav!}`)}
-            </NavLink>
+            </Link>
           </li>
         ))}
       </ul>
