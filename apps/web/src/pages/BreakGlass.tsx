@@ -179,7 +179,8 @@ export default function BreakGlass() {
                 label={t('breakGlass.street')}
                 rules={[{ required: true, message: t('breakGlass.chooseStreet') }]}
               >
-                <SearchSelect options={streetOptions(lang, areas)} />
+                {/* Any street of the district: the grant is for going beyond one's own area. */}
+                <SearchSelect options={streetOptions(lang)} />
               </Form.Item>
             )}
             <Form.Item

@@ -455,12 +455,10 @@ function UserForm({
           ...(v.communityId ? { communityId: v.communityId } : {}),
           ...(v.phone?.trim() ? { phone: tidyPhone(v.phone) } : {}),
         };
-        const created = await api.post<UserOut & { password?: string; initialPassword?: string }>(
-          '/users',
-          body,
-        );
-        const pw = created.initialPassword ?? created.password;
-        const name = created.displayName || created.username;
+        // The server answers { user, generatedPassword? }: the password only when it made one up.
+        const created = await api.post<{ user: UserOut; generatedPassword?: string }>('/users', body);
+        const pw = created.generatedPassword;
+        const name = created.user.displayName || created.user.username;
         onDone(pw ? t('users.createdWithPassword', { name, password: pw }) : t('users.created', { name }));
       } else if (state.mode === 'edit') {
         const u = state.user;
