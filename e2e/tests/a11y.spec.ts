@@ -1,5 +1,5 @@
 /** axe on every page of the web app, in Chinese, in care mode and in English. */
-import { test, expect } from '@playwright/test';
+import { test, expect, type Page } from '@playwright/test';
 import { PAGES, type PageDef } from '../../apps/web/src/routes.js';
 import { expectNoAxeViolations, setPreferences, signIn } from './helpers.js';
 
@@ -8,7 +8,19 @@ function accountFor(page: PageDef): string | null {
   if (!page.needsLogin && page.layout !== 'any') return null;
   if (page.id === 'audit') return 'demo_auditor';
   if (page.id === 'break-glass') return 'demo_street';
+  // The registry's pages: a street officer holds every persons.* permission.
+  if (page.anyOf.some((p) => p.startsWith('persons.'))) return 'demo_street';
   return 'admin';
+}
+
+/** The page's URL, with a real record for an ":id" (one the signed-in account may see). */
+async function urlFor(page: Page, p: PageDef): Promise<string> {
+  if (p.sample !== 'person') return p.url;
+  const res = await page.request.get('/api/v1/persons?limit=1');
+  expect(res.status(), await res.text()).toBe(200);
+  const { items } = (await res.json()) as { items: { id: string }[] };
+  expect(items.length, 'the demo district has persons').toBeGreaterThan(0);
+  return p.url.replace(':id', items[0]!.id);
 }
 
 const VARIANTS = [
@@ -37,7 +49,7 @@ for (const variant of VARIANTS) {
             localStorage.setItem('jinglin.careMode', prefs.careMode ? '1' : '0');
           }, variant.prefs);
         }
-        await page.goto(p.url);
+        await page.goto(await urlFor(page, p));
         await expect(page.locator('h1')).toBeVisible();
         await page.waitForLoadState('networkidle');
         await expectNoAxeViolations(page, `${p.id} (${variant.name})`);
