@@ -13,7 +13,7 @@ export default defineConfig({
       'packages/shared/src/**/*.test.ts',
     ],
     globalSetup: ['apps/server/test/global-setup.ts'],
-    testTimeout: 30_000,
+    testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
     maxWorkers: 2,
