@@ -1,4 +1,13 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { api } from './api';
 import { applyLanguage, isLanguage, storedLanguage } from './i18n';
@@ -74,18 +83,23 @@ export function PrefsProvider({ children }: { children: ReactNode }) {
     else delete root.dataset.care;
   }, [prefs]);
 
+  const latest = useRef(0);
   const setPrefs = useCallback(
     async (patch: Partial<Preferences>) => {
       setLocal((cur) => ({ ...cur, ...patch }));
       const user = qc.getQueryData<SessionUser | null>(ME_KEY);
       if (!user) return;
-      // Optimistic: show the change at once, undo it if the server refuses.
+      // Optimistic: show the change at once, undo it if the server refuses. Only the newest
+      // request's answer is applied, so a slow earlier answer cannot undo a later change.
+      const seq = ++latest.current;
       qc.setQueryData<SessionUser>(ME_KEY, { ...user, preferences: { ...user.preferences, ...patch } });
       try {
         const out = await api.patch<SessionUser>('/auth/me/preferences', patch);
-        if (out && typeof out === 'object' && 'preferences' in out) qc.setQueryData(ME_KEY, out);
+        if (seq === latest.current && out && typeof out === 'object' && 'preferences' in out) {
+          qc.setQueryData(ME_KEY, out);
+        }
       } catch (e) {
-        qc.setQueryData(ME_KEY, user);
+        if (seq === latest.current) qc.setQueryData(ME_KEY, user);
         throw e;
       }
     },

@@ -37,8 +37,24 @@ export function mustEnrol(result: LoginResult): boolean {
   return Boolean(result.mustEnrollTotp || result.user.mustEnrollTotp);
 }
 
+/**
+ * Where a signed-in page goes once the session is gone: set on sign-out and on expiry so the
+ * pages' own "not signed in → /login" redirect lands on the same explained sign-in page.
+ */
+let exitTo: string | null = null;
+export function exitTarget(): string | null {
+  return exitTo;
+}
+
+/** End the session in the browser and go to `to` (the sign-in page, with a reason). */
+export function leaveSession(qc: QueryClient, to: string): void {
+  exitTo = to;
+  forgetLogin(qc);
+}
+
 /** After a successful login (password or phone code): cache the user and the idle timeout. */
 export function rememberLogin(qc: QueryClient, result: LoginResult): void {
+  exitTo = null;
   qc.setQueryData(ME_KEY, result.user);
   try {
     if (result.idleTimeoutSeconds) sessionStorage.setItem(IDLE_KEY, String(result.idleTimeoutSeconds));

@@ -7,7 +7,7 @@ import { api, isApiError, onApiProblem } from '../api';
 import { useAnnounce } from '../announce';
 import { usePrefs } from '../prefs';
 import { canOpen, PAGES } from '../routes';
-import { forgetLogin, ME_KEY, useMe } from '../session';
+import { exitTarget, forgetLogin, leaveSession, ME_KEY, useMe } from '../session';
 import type { SessionUser } from '../types';
 import { IdleWarning } from './IdleWarning';
 import { Loading } from './Loading';
@@ -32,11 +32,14 @@ function useApiProblemBridge() {
         const expired = err.status === 401 && (err.code === 'unauthenticated' || err.code === 'internal');
         if (expired && !path.startsWith('/auth/login') && !path.startsWith('/auth/otp')) {
           const wasSignedIn = Boolean(qc.getQueryData<SessionUser | null>(ME_KEY));
-          forgetLogin(qc);
-          if (wasSignedIn) {
-            const next = encodeURIComponent(window.location.pathname + window.location.search);
-            void navigate(`/login?expired=1&next=${next}`);
+          if (!wasSignedIn) {
+            forgetLogin(qc);
+            return;
           }
+          const next = encodeURIComponent(window.location.pathname + window.location.search);
+          const to = `/login?expired=1&next=${next}`;
+          leaveSession(qc, to);
+          void navigate(to);
         }
       }),
     [qc, navigate],
@@ -133,7 +136,8 @@ export function Shell({ kind }: { kind: ShellKind }) {
     if (enrolling && location.pathname !== TOTP_PATH) return <Navigate to={TOTP_PATH} replace />;
     if (!me.isPending && !me.error && !me.data) {
       const next = encodeURIComponent(location.pathname + location.search);
-      return <Navigate to={location.pathname === '/' ? '/login' : `/login?next=${next}`} replace />;
+      const to = exitTarget() ?? (location.pathname === '/' ? '/login' : `/login?next=${next}`);
+      return <Navigate to={to} replace />;
     }
   }
 
@@ -143,8 +147,8 @@ export function Shell({ kind }: { kind: ShellKind }) {
     } catch {
       // The session is forgotten here either way.
     }
-    forgetLogin(qc);
-    void navigate('/login?loggedOut=1');
+    leaveSession(qc, '/login?loggedOut=1');
+    await navigate('/login?loggedOut=1');
   };
 
   let content;

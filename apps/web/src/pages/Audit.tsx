@@ -7,6 +7,7 @@ import { useAnnounce } from '../announce';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { SearchSelect } from '../components/fields';
 import { PageTitle } from '../components/PageTitle';
+import { TableScroll } from '../components/TableScroll';
 import { applyProblem, summaryFromValidation, type ProblemSummary, type ValidationInfo } from '../forms';
 import { formatTime, roleName, shanghaiLocalToIso } from '../labels';
 import type { AuditRecord, AuditVerifyResult, Page, Role } from '../types';
@@ -246,7 +247,7 @@ export default function Audit() {
         </p>
       )}
 
-      <div className="table-scroll">
+      <TableScroll label={t('audit.tableLabel')}>
         <Table<AuditRecord>
           rowKey="seq"
           columns={columns}
@@ -256,7 +257,7 @@ export default function Audit() {
           size="middle"
           locale={{ emptyText: t('common.empty') }}
         />
-      </div>
+      </TableScroll>
       <p className="list-status">
         {list.hasNextPage
           ? t('common.resultsMore', { count: rows.length })

@@ -7,6 +7,7 @@ import { useAnnounce } from '../announce';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { SearchSelect, streetOptions } from '../components/fields';
 import { PageTitle } from '../components/PageTitle';
+import { TableScroll } from '../components/TableScroll';
 import { applyProblem, summaryFromValidation, type ProblemSummary, type ValidationInfo } from '../forms';
 import { communityName, formatTime, streetName } from '../labels';
 import { useAreas } from '../queries';
@@ -214,7 +215,7 @@ export default function BreakGlass() {
             items={[{ message: isApiError(grants.error) ? grants.error.detail : t('errors.network') }]}
           />
         ) : (
-          <div className="table-scroll">
+          <TableScroll label={t('breakGlass.tableLabel')}>
             <Table<BreakGlassGrant>
               rowKey="id"
               columns={columns}
@@ -224,7 +225,7 @@ export default function BreakGlass() {
               size="middle"
               locale={{ emptyText: t('breakGlass.none') }}
             />
-          </div>
+          </TableScroll>
         )}
       </section>
     </>

@@ -14,6 +14,7 @@ import {
   useDrawerWidth,
 } from '../components/fields';
 import { PageTitle } from '../components/PageTitle';
+import { TableScroll } from '../components/TableScroll';
 import {
   applyProblem,
   PHONE_RE,
@@ -294,7 +295,7 @@ export default function Users() {
           items={[{ message: isApiError(list.error) ? list.error.detail : t('errors.network') }]}
         />
       ) : (
-        <div className="table-scroll">
+        <TableScroll label={t('users.tableLabel')}>
           <Table<UserOut>
             rowKey="id"
             columns={columns}
@@ -304,7 +305,7 @@ export default function Users() {
             size="middle"
             locale={{ emptyText: t('common.empty') }}
           />
-        </div>
+        </TableScroll>
       )}
       <p className="list-status">
         {list.hasNextPage
