@@ -1,10 +1,16 @@
 /**
- * The import job. Stage: read the sheet streaming, validate each row, and per chunk of rows commit
- * the staged (encrypted, ready-to-insert) rows, the invalid rows for the report and the checkpoint
- * together. Finish: in ONE transaction, unless it is a dry run or a row was invalid (and invalid
- * rows are not to be skipped), write every staged row into the registry, with an audit row, then
- * clear the staging rows. A job killed anywhere resumes from its last chunk; a job killed during
- * the final transaction wrote nothing, and the resumed run writes everything once.
+ * The import job. Stage: the sheet is read and each row validated and encrypted by the reader
+ * (import.reader.ts, in a worker thread); here, per chunk of rows, the staged (ready-to-insert)
+ * rows, the invalid rows for the report and the checkpoint commit together. Finish: in ONE
+ * transaction — unless it is a dry run, or a row was invalid and invalid rows are not to be
+ * skipped — every staged row is written into the registry, then the staging rows are cleared.
+ * A job killed anywhere resumes from its last chunk; killed during the final transaction it wrote
+ * nothing, and the resumed run writes everything once.
+ *
+ * Each imported person gets a history row (action `import`) and its own `person.changed` event
+ * (`{ kind: 'created', fields: [], source: 'import', jobId }`), like a person registered through
+ * the API — rather than one batched `person.imported` event — so subscribers need no second
+ * handler; the import as a whole gets one audit row `person.import` with its counts.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,7 +27,7 @@ import { todayIso } from '../registry.mapper.js';
 import type { Tx } from '../../../platform/db/client.js';
 import type { FieldCrypto } from '../../../platform/crypto/field-crypto.js';
 import type { UploadKind } from './import.parse.js';
-import { batches, type BatchItem } from './import.reader.js';
+import { batches, type BatchItem, type ReaderMessage } from './import.reader.js';
 import * as repo from './import.repo.js';
 import type { personImportErrors } from './import.tables.js';
 import {
@@ -122,6 +128,9 @@ async function stage(p: Platform, ctx: Ctx, file: string): Promise<ImportCheckpo
   const finish = async (fileError?: ImportCheckpoint['fileError']): Promise<ImportCheckpoint> => {
     let done: ImportCheckpoint = cp;
     await ctx.chunk(async (tx) => {
+      // Hold the job's row while writing, so no other worker takes the job over (its lease is
+      // only renewed when this transaction ends, and a large import can take longer than that).
+      await repo.lockJob(tx, jobId);
       let valid = await repo.countStaged(tx, jobId);
       let written = 0;
       if (!fileError && !payload.dryRun && valid > 0) {
@@ -180,6 +189,7 @@ async function stage(p: Platform, ctx: Ctx, file: string): Promise<ImportCheckpo
 
   let header: string[] | undefined;
   let headerStored = false;
+  let end: Extract<ReaderMessage, { type: 'end' }> | undefined;
   for await (const m of source) {
     if (m.type === 'start') {
       header = m.header;
@@ -196,9 +206,12 @@ async function stage(p: Platform, ctx: Ctx, file: string): Promise<ImportCheckpo
       });
       headerStored = true;
       cp = next;
-    } else return finish(m.fileError);
+    } else {
+      end = m;
+      break; // (the reader's thread ends here, before the final write)
+    }
   }
-  return finish('unreadable_file'); // the reader ended without saying so
+  return finish(end ? end.fileError : 'unreadable_file');
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * The CPU side of an import: read the sheet, find the header, and turn each chunk of rows into
  * staged rows (validated, encrypted, ready to insert) or invalid rows (problems + encrypted cells).
- * It needs no database, so it runs in a worker thread (import.worker.ts) while the job's thread
+ * It needs no database, so it runs in a worker thread (import.worker.mjs) while the job's thread
  * does the database work — on a 2-core machine parsing and encryption then overlap the writes.
  * When no worker can be started it runs inline, in the same way.
  */

@@ -111,6 +111,11 @@ export async function commitStaged(
     FROM person_import_staging WHERE job_id = ${jobId}`);
 }
 
+/** Locks the job's own row for the rest of the transaction (workers claim with SKIP LOCKED). */
+export async function lockJob(tx: Tx, jobId: string): Promise<void> {
+  await tx.execute(sql`SELECT id FROM ${jobs} WHERE id = ${jobId} FOR UPDATE`);
+}
+
 export async function clearStaging(tx: Tx, jobId: string): Promise<void> {
   await tx.delete(personImportStaging).where(eq(personImportStaging.jobId, jobId));
 }

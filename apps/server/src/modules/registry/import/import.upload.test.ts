@@ -121,4 +121,13 @@ describe('import uploads', () => {
     expect(json.statusCode).toBe(415);
     expect(leftovers()).toEqual([]);
   });
+
+  it('is documented in the OpenAPI document', async () => {
+    const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
+    expect(doc.paths['/api/v1/persons/import'].post.summary).toMatch(/Import persons/);
+    expect(doc.paths['/api/v1/persons/import/{jobId}/errors.xlsx'].get.summary).toMatch(/错误/);
+    expect(doc.paths['/api/v1/persons/export'].get.parameters.map((p: { name: string }) => p.name)).toContain(
+      'revealReason',
+    );
+  });
 });
