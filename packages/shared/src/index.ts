@@ -11,3 +11,4 @@ export * from './schemas/access.js';
 export * from './passwords.js';
 export * from './domain/idcard.js';
 export * from './schemas/persons.js';
+export * from './schemas/benefit-rules.js';
