@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestEnv, makeUser, communityOf, type TestEnv, type TestUser } from '../../../test/harness.js';
-import { auditLog } from '../../platform/db/schema.js';
+import { auditLog, breakGlass } from '../../platform/db/schema.js';
 
 let t: TestEnv;
 let officerA: TestUser; // 临汾路街道
@@ -109,5 +109,22 @@ describe('break the glass', () => {
     });
     expect(revoked.statusCode).toBe(200);
     expect((await get(officerA, `/api/v1/users/${staffB.id}`)).statusCode).toBe(404);
+  });
+
+  it('an expired grant widens the scope no more', async () => {
+    const officer = await makeUser(t, ['street_officer'], { streetCode: 'linfenlu' });
+    const grant = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/access/break-glass',
+      headers: officer.auth,
+      payload: { reason: '居民临时转至北站街道安置，需核对其助残员信息', streetCode: 'beizhan', minutes: 30 },
+    });
+    expect(grant.statusCode).toBe(201);
+    expect((await get(officer, `/api/v1/users/${staffB.id}`)).statusCode).toBe(200);
+    await t.p.database.db
+      .update(breakGlass)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(breakGlass.id, grant.json().id));
+    expect((await get(officer, `/api/v1/users/${staffB.id}`)).statusCode).toBe(404);
   });
 });

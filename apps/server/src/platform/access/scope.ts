@@ -28,10 +28,28 @@ export function streetInScope(
   return scope.district || scope.streets.includes(streetCode) || communityStreets.includes(streetCode);
 }
 
-export async function computeScope(
-  tx: Tx,
-  user: { id: string; roles: readonly Role[]; streetCode: string | null; communityId: string | null },
-): Promise<DataScope> {
+/** A break-glass grant in force, as far as the scope needs it. */
+export interface LiveGrant {
+  id: string;
+  streetCode: string | null;
+  communityId: string | null;
+}
+
+type ScopeUser = {
+  id: string;
+  roles: readonly Role[];
+  streetCode: string | null;
+  communityId: string | null;
+};
+
+/** Whether any of the roles sees the whole district (then break-glass grants add nothing). */
+export const hasDistrictScope = (roles: readonly Role[]) => roles.some((r) => ROLE_SCOPE[r] === 'district');
+
+/** The roles that see the whole district (for SQL that skips the grants of such users). */
+export const DISTRICT_ROLES = (Object.keys(ROLE_SCOPE) as Role[]).filter((r) => ROLE_SCOPE[r] === 'district');
+
+/** The scope of the user's roles widened by their live break-glass grants (ignored for district users). */
+export function scopeOf(user: ScopeUser, grants: readonly LiveGrant[]): DataScope {
   const scope: DataScope = { district: false, streets: [], communities: [], grantIds: [] };
   for (const role of user.roles) {
     const level = ROLE_SCOPE[role];
@@ -40,16 +58,6 @@ export async function computeScope(
     else if (level === 'community' && user.communityId) scope.communities.push(user.communityId);
   }
   if (scope.district) return scope;
-  const grants = await tx
-    .select()
-    .from(breakGlass)
-    .where(
-      and(
-        sql`${breakGlass.userId} = ${user.id}`,
-        isNull(breakGlass.revokedAt),
-        gt(breakGlass.expiresAt, new Date()),
-      ),
-    );
   for (const g of grants) {
     if (g.streetCode) scope.streets.push(g.streetCode);
     if (g.communityId) scope.communities.push(g.communityId);
@@ -58,6 +66,30 @@ export async function computeScope(
   scope.streets = [...new Set(scope.streets)];
   scope.communities = [...new Set(scope.communities)];
   return scope;
+}
+
+/** The user's live break-glass grants (unrevoked, not expired at `now`). */
+export async function liveGrants(tx: Tx, userId: string, now = new Date()): Promise<LiveGrant[]> {
+  return tx
+    .select({ id: breakGlass.id, streetCode: breakGlass.streetCode, communityId: breakGlass.communityId })
+    .from(breakGlass)
+    .where(
+      and(sql`${breakGlass.userId} = ${userId}`, isNull(breakGlass.revokedAt), gt(breakGlass.expiresAt, now)),
+    );
+}
+
+/**
+ * The user's data scope. `grants`: their live break-glass grants when already read (the per-request
+ * path reads them with the session, see auth.repo findSessionForToken); otherwise they are read here
+ * — only for users without district scope.
+ */
+export async function computeScope(
+  tx: Tx,
+  user: ScopeUser,
+  grants?: readonly LiveGrant[],
+): Promise<DataScope> {
+  if (grants || hasDistrictScope(user.roles)) return scopeOf(user, grants ?? []);
+  return scopeOf(user, await liveGrants(tx, user.id));
 }
 
 /** Street codes of the communities in scope (a community worker sees their street's name). */

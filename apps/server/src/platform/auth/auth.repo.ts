@@ -1,6 +1,7 @@
 import { and, count, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.js';
-import { loginFailures, otpCodes, sessions, users } from '../db/schema.js';
+import { breakGlass, loginFailures, otpCodes, sessions, users } from '../db/schema.js';
+import { DISTRICT_ROLES, type LiveGrant } from '../access/scope.js';
 
 export type UserRow = typeof users.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
@@ -43,12 +44,43 @@ export async function insertSession(tx: Tx, s: typeof sessions.$inferInsert): Pr
   await tx.insert(sessions).values(s);
 }
 
-export async function findLiveSession(tx: Tx, tokenHash: string, now: Date): Promise<SessionRow | undefined> {
-  const [s] = await tx
-    .select()
+export interface SessionWithUser {
+  session: SessionRow;
+  user: UserRow;
+  /** The user's live break-glass grants; null for users with district scope (they need none). */
+  grants: LiveGrant[] | null;
+}
+
+/**
+ * The per-request lookup in one statement: the unrevoked, unexpired session of a token hash, its
+ * user, and — only for users without a district role — their break-glass grants in force at `now`
+ * (a scalar subquery inside CASE, so it is not run for district users).
+ */
+export async function findSessionForToken(
+  tx: Tx,
+  tokenHash: string,
+  now: Date,
+): Promise<SessionWithUser | undefined> {
+  const at = sql`${now.toISOString()}::timestamptz`;
+  const districtRoles = sql`ARRAY[${sql.join(
+    DISTRICT_ROLES.map((r) => sql`${r}`),
+    sql`, `,
+  )}]::text[]`;
+  const grants = sql<LiveGrant[] | null>`CASE WHEN ${users.roles} && ${districtRoles} THEN NULL ELSE (
+    SELECT coalesce(json_agg(json_build_object(
+      'id', ${breakGlass.id}, 'streetCode', ${breakGlass.streetCode}, 'communityId', ${breakGlass.communityId}
+    )), '[]'::json)
+    FROM ${breakGlass}
+    WHERE ${breakGlass.userId} = ${users.id} AND ${breakGlass.revokedAt} IS NULL AND ${breakGlass.expiresAt} > ${at}
+  ) END`;
+  const [r] = await tx
+    .select({ session: sessions, user: users, grants })
     .from(sessions)
-    .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)));
-  return s;
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(
+      and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt), sql`${sessions.expiresAt} > ${at}`),
+    );
+  return r;
 }
 
 export async function touchSession(tx: Tx, id: string, now: Date): Promise<void> {

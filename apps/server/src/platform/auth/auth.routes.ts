@@ -19,7 +19,11 @@ import { actorOf } from '../http/helpers.js';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../http/types.js';
 import type { Db } from '../db/client.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { getSecuritySettings, putSecuritySettings } from '../settings/settings.service.js';
+import {
+  getSecuritySettings,
+  invalidateSecuritySettings,
+  putSecuritySettings,
+} from '../settings/settings.service.js';
 import { csrfFor, type AuthService } from './auth.service.js';
 
 export function authRoutes(app: FastifyInstance, auth: AuthService, config: Config, database: Db): void {
@@ -208,6 +212,8 @@ export function authRoutes(app: FastifyInstance, auth: AuthService, config: Conf
           details: { ...req.body },
         });
       });
+      // Again after the commit: a request that read the old value meanwhile must not keep it cached.
+      invalidateSecuritySettings();
       return req.body;
     },
   );

@@ -18,9 +18,9 @@ import { AppError } from '../errors.js';
 import { newId } from '../ids.js';
 import { randomToken, sha256 } from '../crypto/field-crypto.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { computeScope } from '../access/scope.js';
+import { computeScope, type LiveGrant } from '../access/scope.js';
 import type { Actor } from '../access/actor.js';
-import { getSecuritySettings } from '../settings/settings.service.js';
+import { cachedSecuritySettings, getSecuritySettings } from '../settings/settings.service.js';
 import * as repo from './auth.repo.js';
 import { assertStrongPassword, dummyHash, hashPassword, verifyPassword } from './passwords.js';
 import { checkTotp, newTotpSecret, totpUri } from './totp.js';
@@ -209,42 +209,44 @@ export class AuthService {
     };
   }
 
-  /** The session behind a token, or undefined when it is unknown, revoked, expired or idle too long. */
-  async authenticate(token: string): Promise<{ user: repo.UserRow; session: repo.SessionRow } | undefined> {
+  /**
+   * The session behind a token, or undefined when it is unknown, revoked, expired or idle too long,
+   * or its user is disabled. One query in the common case (session, user, live grants: see
+   * repo.findSessionForToken); the settings come from the in-process cache (at most 5 s old).
+   */
+  async authenticate(token: string): Promise<repo.SessionWithUser | undefined> {
     if (!token || token.length > 200) return undefined;
     const db = this.db;
     const now = new Date();
-    const session = await repo.findLiveSession(db, sha256(token), now);
-    if (!session) return undefined;
-    const settings = await getSecuritySettings(db);
+    const found = await repo.findSessionForToken(db, sha256(token), now);
+    if (!found) return undefined;
+    const { session, user } = found;
+    const settings = await cachedSecuritySettings(db);
     if (now.getTime() - session.lastSeenAt.getTime() > settings.idleTimeoutMinutes * 60_000) {
       await repo.revokeSession(db, session.id);
       return undefined;
     }
-    const user = await repo.findUserById(db, session.userId);
-    if (!user || user.disabled) return undefined;
+    if (user.disabled) return undefined;
     // Throttled touch: at most one write a minute per session.
     if (now.getTime() - session.lastSeenAt.getTime() > 60_000) await repo.touchSession(db, session.id, now);
-    return { user, session };
+    return found;
   }
 
+  /** `grants`: the user's live break-glass grants when already read (authenticate); else read here. */
   async actorFor(
     tx: Tx,
     user: repo.UserRow,
     session: repo.SessionRow | null,
     meta: RequestMeta,
+    grants?: readonly LiveGrant[] | null,
   ): Promise<Actor> {
     const roles = user.roles as Role[];
+    const { id, streetCode, communityId } = user;
     return {
       userId: user.id,
       roles,
       permissions: permissionsOf(roles),
-      scope: await computeScope(tx, {
-        id: user.id,
-        roles,
-        streetCode: user.streetCode,
-        communityId: user.communityId,
-      }),
+      scope: await computeScope(tx, { id, roles, streetCode, communityId }, grants ?? undefined),
       streetCode: user.streetCode,
       communityId: user.communityId,
       sessionId: session?.id ?? null,

@@ -4,8 +4,8 @@ import { createTestEnv, makeUser, PASSWORD, type TestEnv } from '../../../test/h
 import { systemActor } from '../access/actor.js';
 import { totpNow } from './totp.js';
 import { putSecuritySettings } from '../settings/settings.service.js';
-import { DEFAULT_SECURITY } from '../settings/settings.service.js';
-import { sessions } from '../db/schema.js';
+import { DEFAULT_SECURITY, SECURITY_CACHE_MS, cachedSecuritySettings } from '../settings/settings.service.js';
+import { sessions, settings } from '../db/schema.js';
 import { auditLog } from '../db/schema.js';
 
 let t: TestEnv;
@@ -338,5 +338,62 @@ describe('residents and guardians: phone + one-time code', () => {
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().errors[0].path).toBe('phone');
+  });
+});
+
+describe('per-request authentication', () => {
+  it('caches the security settings: a change through the API applies at once, one made elsewhere within the TTL', async () => {
+    const admin = await makeUser(t, ['district_admin']);
+    const u = await makeUser(t, ['district_officer']);
+    const db = t.p.database.db;
+    const idleFor = (minutes: number) =>
+      db
+        .update(sessions)
+        .set({ lastSeenAt: new Date(Date.now() - minutes * 60_000) })
+        .where(eq(sessions.userId, u.id));
+    const me = async () => (await t.app.inject({ url: '/api/v1/auth/me', headers: u.auth })).statusCode;
+    const put = (idleTimeoutMinutes: number) =>
+      t.app.inject({
+        method: 'PUT',
+        url: '/api/v1/settings/security',
+        headers: admin.auth,
+        payload: { ...DEFAULT_SECURITY, idleTimeoutMinutes },
+      });
+    try {
+      await idleFor(10);
+      expect(await me()).toBe(200); // cached now: 30 minutes
+      expect((await put(5)).statusCode).toBe(200);
+      await idleFor(10);
+      expect(await me()).toBe(401); // this process's own change is seen by the very next request
+
+      // Another process writes the table directly: the cached value holds until the TTL has passed.
+      expect((await put(30)).statusCode).toBe(200);
+      expect((await cachedSecuritySettings(db)).idleTimeoutMinutes).toBe(30);
+      await db
+        .update(settings)
+        .set({ value: { ...DEFAULT_SECURITY, idleTimeoutMinutes: 7 } })
+        .where(eq(settings.key, 'security'));
+      expect((await cachedSecuritySettings(db)).idleTimeoutMinutes).toBe(30);
+      const later = Date.now() + SECURITY_CACHE_MS + 1;
+      expect((await cachedSecuritySettings(db, later)).idleTimeoutMinutes).toBe(7);
+    } finally {
+      await putSecuritySettings(db, DEFAULT_SECURITY);
+    }
+    expect((await cachedSecuritySettings(db)).idleTimeoutMinutes).toBe(DEFAULT_SECURITY.idleTimeoutMinutes);
+  });
+
+  it('touches a session at most once a minute', async () => {
+    const u = await makeUser(t, ['district_officer']);
+    const db = t.p.database.db;
+    const seen = async () =>
+      (await db.select().from(sessions).where(eq(sessions.userId, u.id)))[0]!.lastSeenAt.getTime();
+    const recent = new Date(Date.now() - 30_000);
+    await db.update(sessions).set({ lastSeenAt: recent }).where(eq(sessions.userId, u.id));
+    expect((await t.app.inject({ url: '/api/v1/auth/me', headers: u.auth })).statusCode).toBe(200);
+    expect(await seen()).toBe(recent.getTime());
+    const older = new Date(Date.now() - 5 * 60_000);
+    await db.update(sessions).set({ lastSeenAt: older }).where(eq(sessions.userId, u.id));
+    expect((await t.app.inject({ url: '/api/v1/auth/me', headers: u.auth })).statusCode).toBe(200);
+    expect(await seen()).toBeGreaterThan(Date.now() - 60_000);
   });
 });

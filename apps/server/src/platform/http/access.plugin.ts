@@ -64,8 +64,8 @@ export default fp(
       if (token) {
         const found = await opts.auth.authenticate(token);
         if (found) {
-          req.auth = { ...found, token, viaCookie: !fromBearer };
-          req.actor = await opts.auth.actorFor(opts.db, found.user, found.session, req.meta);
+          req.auth = { user: found.user, session: found.session, token, viaCookie: !fromBearer };
+          req.actor = await opts.auth.actorFor(opts.db, found.user, found.session, req.meta, found.grants);
         } else if (fromBearer) {
           // A bad bearer token is an error even on public routes: the caller meant to sign in.
           if (access !== 'public') throw new AppError('unauthenticated');
