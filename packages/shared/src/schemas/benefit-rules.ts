@@ -138,3 +138,70 @@ export const AmountItem = z
   })
   .strict();
 export type AmountItem = z.infer<typeof AmountItem>;
+
+/** Text in both languages. */
+export interface BilingualText {
+  zh: string;
+  en: string;
+}
+
+/**
+ * Why a rule holds or not for one person: a tree mirroring the rule. Leaves state the person's
+ * actual value in plain language (e.g. `年龄 64 岁，未满 65 岁 ✓` / `Age 64 years, under 65 ✓`).
+ */
+export interface RuleExplanation {
+  passed: boolean;
+  text: BilingualText;
+  children?: RuleExplanation[];
+}
+
+export const RuleExplanation: z.ZodType<RuleExplanation> = z.lazy(() =>
+  z
+    .object({
+      passed: z.boolean(),
+      text: z.object({ zh: z.string(), en: z.string() }).strict(),
+      children: z.array(RuleExplanation).optional(),
+    })
+    .strict(),
+);
+
+/**
+ * Human labels of the built-in enum values (same words as the web app's, shortened where the
+ * variable's label already says it: 户籍 上海 rather than 户籍 本市户籍). Programme enums show the raw value.
+ */
+export const RULE_ENUM_LABELS: Readonly<Record<string, Readonly<Record<string, BilingualText>>>> = {
+  hukou: { shanghai: { zh: '上海', en: 'Shanghai' }, other: { zh: '外省市', en: 'another province' } },
+  living_status: {
+    normal: { zh: '正常', en: 'normal' },
+    moved_out: { zh: '已迁出', en: 'moved away' },
+    deceased: { zh: '已去世', en: 'deceased' },
+    imprisoned: { zh: '服刑中', en: 'in prison' },
+  },
+  low_income: {
+    dibao: { zh: '低保', en: 'minimum living allowance (dibao)' },
+    dibao_edge: { zh: '低保边缘', en: 'near the dibao line' },
+    none: { zh: '无', en: 'none' },
+  },
+  gender: { male: { zh: '男', en: 'male' }, female: { zh: '女', en: 'female' } },
+  employment: {
+    employed: { zh: '就业', en: 'employed' },
+    self_employed: { zh: '自主就业（个体）', en: 'self-employed' },
+    unemployed: { zh: '未就业', en: 'not employed' },
+    retired: { zh: '退休', en: 'retired' },
+    student: { zh: '在校学生', en: 'student' },
+    unable_to_work: { zh: '无劳动能力', en: 'unable to work' },
+    unknown: { zh: '不详', en: 'not known' },
+  },
+  education: {
+    none: { zh: '未上学', en: 'no schooling' },
+    primary: { zh: '小学', en: 'primary school' },
+    junior: { zh: '初中', en: 'junior secondary' },
+    senior: { zh: '高中', en: 'senior secondary' },
+    vocational: { zh: '中专或职高', en: 'vocational secondary' },
+    college: { zh: '大专', en: 'college' },
+    bachelor: { zh: '本科', en: "bachelor's degree" },
+    postgraduate: { zh: '研究生', en: 'postgraduate' },
+    special_school: { zh: '特殊教育学校', en: 'special education school' },
+    unknown: { zh: '不详', en: 'not known' },
+  },
+};
