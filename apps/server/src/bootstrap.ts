@@ -10,6 +10,7 @@ import { AreasService } from './modules/areas/areas.service.js';
 import { UsersService } from './modules/users/users.service.js';
 import { countAll } from './modules/users/users.repo.js';
 import { seedDemo, type DemoAccount } from './seed/demo.js';
+import { linkDemoResidents, seedBenefitHistory, seedBenefitPrograms, seedPayees } from './seed/benefits.js';
 import { hasPersons, seedPersons, type SeedPersonsResult } from './seed/persons.js';
 
 export interface BootstrapResult {
@@ -48,6 +49,12 @@ export async function bootstrap(
       const started = performance.now();
       const r = await seedPersons(p, { count: p.config.demoPersons, seed: DEMO_SEED });
       out.demoPersons = { ...r, seconds: (performance.now() - started) / 1000 };
+    }
+    await seedBenefitPrograms(p);
+    if (await hasPersons(p)) {
+      await linkDemoResidents(p);
+      await seedPayees(p);
+      await seedBenefitHistory(p);
     }
   }
   return out;

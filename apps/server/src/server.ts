@@ -7,6 +7,9 @@ import { createPlatform, type Platform } from './platform/platform.js';
 import { bootstrap } from './bootstrap.js';
 import type { ChannelAdapter } from './platform/notify/notify.service.js';
 import { buildApp } from './app.js';
+import { benefitsOf } from './modules/benefits/benefits.module.js';
+import { ImportService } from './modules/registry/import/import.service.js';
+import { shanghaiToday } from './modules/benefits/periods.js';
 
 export interface Running {
   platform: Platform;
@@ -66,11 +69,20 @@ export async function startServer(
 
   const timers: NodeJS.Timeout[] = [];
   if (config.roles.includes('worker')) {
+    // Jobs and event handlers of every module (also when this process serves no HTTP).
+    new ImportService(p).registerJob();
+    const benefits = benefitsOf(p);
     p.jobs.start();
+    let birthdaysChecked = '';
     const tick = async () => {
       try {
         await p.events.dispatch();
         await p.notifier.flush();
+        // Once a day: birthdays that cross an age limit of a rule (e.g. turning 65) go to review.
+        if (birthdaysChecked !== shanghaiToday()) {
+          birthdaysChecked = shanghaiToday();
+          await p.database.db.transaction((tx) => benefits.eligibility.birthdayCheck(tx));
+        }
       } catch (err) {
         p.log.error({ err: (err as Error).message }, 'worker tick failed');
       }

@@ -20,6 +20,8 @@ export const ERROR_CODES = [
   'scope_required',
   'payload_too_large',
   'unsupported_media_type',
+  'four_eyes',
+  'invalid_state',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -45,6 +47,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   scope_required: 400,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  four_eyes: 403,
+  invalid_state: 409,
   internal: 500,
 };
 
@@ -70,6 +74,8 @@ export const ERROR_MESSAGES: Record<'zh-CN' | 'en', Record<ErrorCode, string>> =
     scope_required: '该角色需要指定所属街镇或居委。',
     payload_too_large: '上传的内容太大。',
     unsupported_media_type: '不支持的文件类型。',
+    four_eyes: '不能审批自己提交的记录，须由另一位工作人员审批（双人复核）。',
+    invalid_state: '该记录当前的状态不允许此操作，请刷新后再试。',
     internal: '系统出现错误，请稍后再试。',
   },
   en: {
@@ -95,6 +101,8 @@ export const ERROR_MESSAGES: Record<'zh-CN' | 'en', Record<ErrorCode, string>> =
     scope_required: 'This role needs a street or community.',
     payload_too_large: 'The upload is too large.',
     unsupported_media_type: 'This file type is not supported.',
+    four_eyes: 'You cannot approve what you submitted: a second member of staff must approve it (four eyes).',
+    invalid_state: 'The record’s current state does not allow this. Refresh and try again.',
     internal: 'Something went wrong. Please try again later.',
   },
 };
@@ -150,6 +158,17 @@ export const FIELD_MESSAGES: Record<Language, Record<string, string>> = {
     not_xlsx: '这不是 Excel 工作簿（.xlsx）。',
     unsupported_file_type: '只支持 .xlsx 或 .csv 文件。',
     multipart_required: '请以文件上传（multipart/form-data）的方式提交。',
+    // Benefit rules and cycles.
+    unknown_variable: '规则中使用了不存在的条件项。',
+    type_mismatch: '比较方式与该条件项的类型不符。',
+    empty: '条件组不能为空。',
+    first_of_month: '生效日期须为某月 1 日。',
+    no_version_in_force: '该期间没有已发布且生效的规则版本。',
+    not_draft: '只有草稿版本可以修改或发布。',
+    period_mismatch: '期间格式与发放周期不符（按月为 2027-01，按年为 2027）。',
+    already_waived: '已经声明放弃该待遇。',
+    not_yours: '只能为本人或被监护人办理。',
+    variable_shadows_builtin: '自定义条件项不能与系统条件项重名。',
   },
   en: {
     required: 'This field is required.',
@@ -198,6 +217,16 @@ export const FIELD_MESSAGES: Record<Language, Record<string, string>> = {
     zip_bomb: 'The file is far too large once uncompressed and was refused.',
     unsafe_zip: 'The file’s structure is not safe and was refused: save it again as .xlsx in Excel.',
     not_xlsx: 'This is not an Excel workbook (.xlsx).',
+    unknown_variable: 'The rule uses a condition that does not exist.',
+    type_mismatch: 'The comparison does not suit the type of that condition.',
+    empty: 'A group of conditions cannot be empty.',
+    first_of_month: 'The effective date must be the first day of a month.',
+    no_version_in_force: 'No published rule version is in force for that period.',
+    not_draft: 'Only a draft version can be changed or published.',
+    period_mismatch: 'The period does not suit the programme (monthly: 2027-01; yearly: 2027).',
+    already_waived: 'The benefit has been declined already.',
+    not_yours: 'Only for yourself or the person in your guardianship.',
+    variable_shadows_builtin: 'A programme variable cannot use the name of a built-in one.',
     unsupported_file_type: 'Only .xlsx and .csv files are accepted.',
     multipart_required: 'Send the file as a multipart/form-data upload.',
   },

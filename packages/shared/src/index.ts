@@ -12,3 +12,4 @@ export * from './passwords.js';
 export * from './domain/idcard.js';
 export * from './schemas/persons.js';
 export * from './schemas/benefit-rules.js';
+export * from './schemas/benefits.js';

@@ -38,6 +38,12 @@ export const PERMISSIONS = [
   'persons.export',
   'persons.merge',
   'keys.rotate',
+  'benefits.read',
+  'benefits.manage',
+  'benefits.run',
+  'benefits.approve',
+  'benefits.review',
+  'benefits.own',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -69,21 +75,24 @@ const registryWork: Permission[] = [
   'persons.merge',
 ];
 
+/** Running benefits: cycles, approval (four eyes: never one's own submission), reviews, objections. */
+const benefitsWork: Permission[] = ['benefits.read', 'benefits.run', 'benefits.approve', 'benefits.review'];
+
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // The system administrator manages users and configuration, not audit records or case contents.
   district_admin: [...staffBasics, 'areas.manage', 'users.read', 'users.manage', 'security.manage'],
   // The auditor reads the audit trail and break-glass grants, and changes nothing.
   auditor: ['audit.read', 'access.break_glass.review'],
-  district_officer: [...staffBasics, ...registryWork, 'users.read'],
-  street_officer: [...staffBasics, ...registryWork, 'users.read', 'access.break_glass'],
-  community_worker: [...staffBasics, 'persons.read', 'persons.write', 'access.break_glass'],
+  district_officer: [...staffBasics, ...registryWork, 'users.read', ...benefitsWork, 'benefits.manage'],
+  street_officer: [...staffBasics, ...registryWork, 'users.read', 'access.break_glass', ...benefitsWork],
+  community_worker: [...staffBasics, 'persons.read', 'persons.write', 'access.break_glass', 'benefits.read'],
   volunteer_coordinator: [...staffBasics],
   volunteer: [],
   hospital_desk: [],
   day_centre_staff: [...staffBasics],
   procuratorate_liaison: [],
-  resident: [],
-  guardian: [],
+  resident: ['benefits.own'],
+  guardian: ['benefits.own'],
 };
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {
