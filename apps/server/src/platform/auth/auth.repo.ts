@@ -1,5 +1,5 @@
 import { and, count, eq, gt, isNull, sql } from 'drizzle-orm';
-import type { Tx } from '../db/client.js';
+import type { Db, Tx } from '../db/client.js';
 import { breakGlass, loginFailures, otpCodes, sessions, users } from '../db/schema.js';
 import { DISTRICT_ROLES, type LiveGrant } from '../access/scope.js';
 
@@ -53,15 +53,13 @@ export interface SessionWithUser {
 
 /**
  * The per-request lookup in one statement: the unrevoked, unexpired session of a token hash, its
- * user, and — only for users without a district role — their break-glass grants in force at `now`
- * (a scalar subquery inside CASE, so it is not run for district users).
+ * user, and — only for users without a district role — their break-glass grants in force at `at`
+ * (a scalar subquery inside CASE, so it is not run for district users). Built once per database
+ * handle and prepared (on PostgreSQL a named statement per connection: its plan is a unique-index
+ * lookup whatever the token), since building the SQL cost more CPU than running it.
  */
-export async function findSessionForToken(
-  tx: Tx,
-  tokenHash: string,
-  now: Date,
-): Promise<SessionWithUser | undefined> {
-  const at = sql`${now.toISOString()}::timestamptz`;
+function sessionForTokenQuery(db: Db) {
+  const at = sql`${sql.placeholder('at')}::timestamptz`;
   const districtRoles = sql`ARRAY[${sql.join(
     DISTRICT_ROLES.map((r) => sql`${r}`),
     sql`, `,
@@ -73,13 +71,31 @@ export async function findSessionForToken(
     FROM ${breakGlass}
     WHERE ${breakGlass.userId} = ${users.id} AND ${breakGlass.revokedAt} IS NULL AND ${breakGlass.expiresAt} > ${at}
   ) END`;
-  const [r] = await tx
+  return db
     .select({ session: sessions, user: users, grants })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(
-      and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt), sql`${sessions.expiresAt} > ${at}`),
-    );
+      and(
+        eq(sessions.tokenHash, sql.placeholder('tokenHash')),
+        isNull(sessions.revokedAt),
+        sql`${sessions.expiresAt} > ${at}`,
+      ),
+    )
+    .prepare('jinglin_session_for_token');
+}
+
+const prepared = new WeakMap<Db, ReturnType<typeof sessionForTokenQuery>>();
+
+/** See sessionForTokenQuery. Not in a transaction: it runs on the database handle itself. */
+export async function findSessionForToken(
+  db: Db,
+  tokenHash: string,
+  now: Date,
+): Promise<SessionWithUser | undefined> {
+  let q = prepared.get(db);
+  if (!q) prepared.set(db, (q = sessionForTokenQuery(db)));
+  const [r] = await q.execute({ tokenHash, at: now.toISOString() });
   return r;
 }
 
