@@ -205,7 +205,10 @@ function numberValue(col: Col, o: CompileOptions, name: string): SQL {
   const def = defOf(o.vars, name);
   if (def.type !== 'number') throw new Error(`multiplier ${name} is not a number variable`);
   if (name === 'age') {
-    return sql`date_part('year', age(${o.refDate}::date, ${col('birth_date')}))::numeric`;
+    // ageOn's formula (date_part(age()) differs for birth dates after the reference date).
+    const [y, m, d] = o.refDate.split('-').map(Number) as [number, number, number];
+    const b = col('birth_date');
+    return sql`(${y}::int - date_part('year', ${b})::int - CASE WHEN (date_part('month', ${b})::int, date_part('day', ${b})::int) > (${m}::int, ${d}::int) THEN 1 ELSE 0 END)::numeric`;
   }
   if (name in NUMBER_COLUMNS) return sql`COALESCE(${col(NUMBER_COLUMNS[name]!)}, 0)::numeric`;
   return sql`COALESCE(${factSubquery(col, def, (v) => v)}, 0)`;

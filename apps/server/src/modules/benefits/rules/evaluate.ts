@@ -202,7 +202,8 @@ export async function loadPersonFacts(
         category: persons.category,
         grade: persons.grade,
         ownsMotorisedWheelchair: persons.ownsMotorisedWheelchair,
-        hasGuardian: sql<boolean>`EXISTS (SELECT 1 FROM guardians g WHERE g.person_id = ${persons.id})`,
+        // Spelled out: drizzle renders a lone table's columns unqualified (→ g.id).
+        hasGuardian: sql<boolean>`EXISTS (SELECT 1 FROM guardians g WHERE g.person_id = "persons"."id")`,
       })
       .from(persons)
       .where(inArray(persons.id, chunk));

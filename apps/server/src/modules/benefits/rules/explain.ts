@@ -133,8 +133,8 @@ export function explainRule(expr: RuleExpr, vars: RuleVars, defs: Defs): RuleExp
     case 'cmp': {
       const def = defFor(defs, expr.var);
       const v = vars[expr.var] ?? null;
-      // An enum or boolean equal to what is required says it all: 户籍 上海 ✓.
-      if (expr.cmp === 'eq' && typeof expr.value !== 'number' && passed) return valueLeaf(true, def, v, null);
+      // A value equal to what is required says it all: 户籍 上海 ✓.
+      if (expr.cmp === 'eq' && passed) return valueLeaf(true, def, v, null);
       const cond = conditionText(def, expr.cmp, expr.value);
       return valueLeaf(passed, def, v, passed ? cond : both(`要求${cond.zh}`, `required ${cond.en}`));
     }
