@@ -11,6 +11,7 @@ export default defineConfig({
       'apps/server/src/**/*.test.ts',
       'apps/server/test/**/*.test.ts',
       'packages/shared/src/**/*.test.ts',
+      'apps/web/src/**/*.test.ts',
     ],
     globalSetup: ['apps/server/test/global-setup.ts'],
     testTimeout: 120_000,

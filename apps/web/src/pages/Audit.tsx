@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Button, Form, Input, Table, type TableColumnsType } from 'antd';
+import { Button, Form, Input } from 'antd';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
@@ -7,6 +7,7 @@ import { useAnnounce } from '../announce';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { SearchSelect } from '../components/fields';
 import { PageTitle } from '../components/PageTitle';
+import { DataTable, type Column } from '../components/DataTable';
 import { TableScroll } from '../components/TableScroll';
 import { applyProblem, summaryFromValidation, type ProblemSummary, type ValidationInfo } from '../forms';
 import { formatTime, roleName, shanghaiLocalToIso } from '../labels';
@@ -109,13 +110,13 @@ export default function Audit() {
   };
 
   const resultLabel = (r: AuditRecord['result']) => t(`audit.${r}`);
-  const columns: TableColumnsType<AuditRecord> = [
-    { title: t('audit.seq'), dataIndex: 'seq', key: 'seq' },
-    { title: t('audit.at'), key: 'at', render: (_v, r) => formatTime(r.at, lang, true) },
+  const columns: Column<AuditRecord>[] = [
+    { title: t('audit.seq'), field: 'seq', key: 'seq' },
+    { title: t('audit.at'), key: 'at', render: (r) => formatTime(r.at, lang, true) },
     {
       title: t('audit.actor'),
       key: 'actor',
-      render: (_v, r) => (
+      render: (r) => (
         <>
           <div>{r.actorId ?? t('audit.system')}</div>
           {r.actorRoles.length > 0 && (
@@ -128,27 +129,27 @@ export default function Audit() {
         </>
       ),
     },
-    { title: t('audit.action'), dataIndex: 'action', key: 'action' },
+    { title: t('audit.action'), field: 'action', key: 'action' },
     {
       title: t('audit.object'),
       key: 'object',
-      render: (_v, r) => [r.objectType, r.objectId].filter(Boolean).join(' '),
+      render: (r) => [r.objectType, r.objectId].filter(Boolean).join(' '),
     },
-    { title: t('audit.scopeCol'), key: 'scope', render: (_v, r) => r.scope ?? '' },
+    { title: t('audit.scopeCol'), key: 'scope', render: (r) => r.scope ?? '' },
     {
       title: t('audit.result'),
       key: 'result',
-      render: (_v, r) => (
+      render: (r) => (
         <span className={r.result === 'success' ? 'tag tag-ok' : 'tag tag-danger'}>
           {resultLabel(r.result)}
         </span>
       ),
     },
-    { title: t('audit.ip'), key: 'ip', render: (_v, r) => r.ip ?? '' },
+    { title: t('audit.ip'), key: 'ip', render: (r) => r.ip ?? '' },
     {
       title: t('audit.details'),
       key: 'details',
-      render: (_v, r) =>
+      render: (r) =>
         Object.keys(r.details ?? {}).length === 0 ? (
           ''
         ) : (
@@ -248,14 +249,12 @@ export default function Audit() {
       )}
 
       <TableScroll label={t('audit.tableLabel')}>
-        <Table<AuditRecord>
-          rowKey="seq"
+        <DataTable<AuditRecord>
+          rowKey={(r) => r.seq}
           columns={columns}
-          dataSource={rows}
+          rows={rows}
           loading={list.isPending && !list.error}
-          pagination={false}
-          size="middle"
-          locale={{ emptyText: t('common.empty') }}
+          emptyText={t('common.empty')}
         />
       </TableScroll>
       <p className="list-status">

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Form, Input, InputNumber, Radio, Table, type TableColumnsType } from 'antd';
+import { Button, Form, Input, InputNumber, Radio } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, isApiError } from '../api';
@@ -7,6 +7,7 @@ import { useAnnounce } from '../announce';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { SearchSelect, streetOptions } from '../components/fields';
 import { PageTitle } from '../components/PageTitle';
+import { DataTable, type Column } from '../components/DataTable';
 import { TableScroll } from '../components/TableScroll';
 import { applyProblem, summaryFromValidation, type ProblemSummary, type ValidationInfo } from '../forms';
 import { communityName, formatTime, streetName } from '../labels';
@@ -82,31 +83,31 @@ export default function BreakGlass() {
       options: s.communities.map((c) => ({ value: c.id, label: c.name })),
     }));
 
-  const columns: TableColumnsType<BreakGlassGrant> = [
+  const columns: Column<BreakGlassGrant>[] = [
     ...(reviewer
       ? [
           {
             title: t('breakGlass.user'),
             key: 'user',
-            render: (_v: unknown, g: BreakGlassGrant) => g.displayName ?? g.username ?? g.userId,
+            render: (g: BreakGlassGrant) => g.displayName ?? g.username ?? g.userId,
           },
         ]
       : []),
-    { title: t('breakGlass.reason'), dataIndex: 'reason', key: 'reason' },
+    { title: t('breakGlass.reason'), field: 'reason', key: 'reason' },
     {
       title: t('breakGlass.scopeCol'),
       key: 'scope',
-      render: (_v, g) =>
+      render: (g) =>
         g.communityId
           ? (communityName(g.communityId, areas) ?? g.communityId)
           : streetName(lang, g.streetCode, areas),
     },
-    { title: t('breakGlass.createdAt'), key: 'createdAt', render: (_v, g) => formatTime(g.createdAt, lang) },
-    { title: t('breakGlass.expiresAt'), key: 'expiresAt', render: (_v, g) => formatTime(g.expiresAt, lang) },
+    { title: t('breakGlass.createdAt'), key: 'createdAt', render: (g) => formatTime(g.createdAt, lang) },
+    { title: t('breakGlass.expiresAt'), key: 'expiresAt', render: (g) => formatTime(g.expiresAt, lang) },
     {
       title: t('common.status'),
       key: 'status',
-      render: (_v, g) => {
+      render: (g) => {
         const s = status(g);
         return <span className={s === 'active' ? 'tag tag-ok' : 'tag'}>{t(`breakGlass.${s}`)}</span>;
       },
@@ -216,14 +217,12 @@ export default function BreakGlass() {
           />
         ) : (
           <TableScroll label={t('breakGlass.tableLabel')}>
-            <Table<BreakGlassGrant>
-              rowKey="id"
+            <DataTable<BreakGlassGrant>
+              rowKey={(g) => g.id}
               columns={columns}
-              dataSource={grants.data?.items ?? []}
+              rows={grants.data?.items ?? []}
               loading={grants.isPending}
-              pagination={false}
-              size="middle"
-              locale={{ emptyText: t('breakGlass.none') }}
+              emptyText={t('breakGlass.none')}
             />
           </TableScroll>
         )}

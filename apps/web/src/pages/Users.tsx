@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Button, Checkbox, Drawer, Form, Input, Table, type TableColumnsType } from 'antd';
+import { Button, Checkbox, Drawer, Form, Input } from 'antd';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ROLES, scopeNeeds, type Role } from '@jinglin/shared';
@@ -14,6 +14,7 @@ import {
   useDrawerWidth,
 } from '../components/fields';
 import { PageTitle } from '../components/PageTitle';
+import { DataTable, type Column } from '../components/DataTable';
 import { TableScroll } from '../components/TableScroll';
 import {
   applyProblem,
@@ -139,18 +140,18 @@ export default function Users() {
     }
   };
 
-  const columns: TableColumnsType<UserOut> = [
-    { title: t('users.username'), dataIndex: 'username', key: 'username' },
-    { title: t('users.displayName'), dataIndex: 'displayName', key: 'displayName' },
+  const columns: Column<UserOut>[] = [
+    { title: t('users.username'), field: 'username', key: 'username', rowHeader: true },
+    { title: t('users.displayName'), field: 'displayName', key: 'displayName' },
     {
       title: t('users.roles'),
       key: 'roles',
-      render: (_v, u) => u.roles.map((r) => roleName(t, r)).join(lang === 'en' ? ', ' : '、'),
+      render: (u) => u.roles.map((r) => roleName(t, r)).join(lang === 'en' ? ', ' : '、'),
     },
     {
       title: t('users.street'),
       key: 'scope',
-      render: (_v, u) =>
+      render: (u) =>
         [streetName(lang, u.streetCode, areas), communityName(u.communityId, areas)]
           .filter(Boolean)
           .join(' / '),
@@ -158,7 +159,7 @@ export default function Users() {
     {
       title: t('common.status'),
       key: 'status',
-      render: (_v, u) => (
+      render: (u) => (
         <>
           {u.disabled ? (
             <span className="tag tag-danger">{t('users.stateDisabled')}</span>
@@ -172,19 +173,19 @@ export default function Users() {
     {
       title: t('users.totp'),
       key: 'totp',
-      render: (_v, u) => (u.totpEnabled ? t('users.totpOn') : t('users.totpOff')),
+      render: (u) => (u.totpEnabled ? t('users.totpOn') : t('users.totpOff')),
     },
     {
       title: t('users.lastLogin'),
       key: 'lastLoginAt',
-      render: (_v, u) => (u.lastLoginAt ? formatTime(u.lastLoginAt, lang) : t('users.never')),
+      render: (u) => (u.lastLoginAt ? formatTime(u.lastLoginAt, lang) : t('users.never')),
     },
   ];
   if (canManage) {
     columns.push({
       title: t('common.actions'),
       key: 'actions',
-      render: (_v, u) => {
+      render: (u) => {
         const name = u.displayName || u.username;
         return (
           <div className="row-actions" role="group" aria-label={t('users.actionsFor', { name })}>
@@ -296,14 +297,12 @@ export default function Users() {
         />
       ) : (
         <TableScroll label={t('users.tableLabel')}>
-          <Table<UserOut>
-            rowKey="id"
+          <DataTable<UserOut>
+            rowKey={(u) => u.id}
             columns={columns}
-            dataSource={users}
+            rows={users}
             loading={list.isPending}
-            pagination={false}
-            size="middle"
-            locale={{ emptyText: t('common.empty') }}
+            emptyText={t('common.empty')}
           />
         </TableScroll>
       )}
