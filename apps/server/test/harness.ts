@@ -106,13 +106,14 @@ export interface TestUser {
 export async function makeUser(
   t: TestEnv,
   roles: Role[],
-  area: { streetCode?: string; communityId?: string } = {},
+  area: { streetCode?: string; communityId?: string; phone?: string } = {},
 ): Promise<TestUser> {
   const username = `u_${newId().slice(-12).replace(/-/g, '')}`;
   const residentOnly = roles.every((r) => r === 'resident' || r === 'guardian');
   if (residentOnly) {
-    const phone = `170${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
-    const { user } = await t.services.users.create(systemActor(), { username, roles, phone, ...area });
+    const { phone: given, ...place } = area;
+    const phone = given ?? `170${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+    const { user } = await t.services.users.create(systemActor(), { username, roles, phone, ...place });
     await t.app.inject({ method: 'POST', url: '/api/v1/auth/otp/request', payload: { phone } });
     const code = t.sent.filter((m) => m.address === phone).at(-1)?.payload.code;
     const res = await t.app.inject({

@@ -23,16 +23,18 @@ const STOP_REVIEWS_MAX = 5000;
 
 export interface CyclePayload {
   cycleId: string;
+  /** Persons per chunk (default CHUNK_PERSONS; tests use small chunks). */
+  chunkSize?: number;
 }
 interface CycleCheckpoint {
   after: string | null;
   done: boolean;
 }
 
-async function chunkUpper(tx: Tx, after: string | null): Promise<string | null> {
+async function chunkUpper(tx: Tx, after: string | null, size: number): Promise<string | null> {
   const res = await tx.execute(sql`
     SELECT id FROM persons WHERE id > ${after ?? '00000000-0000-0000-0000-000000000000'}::uuid
-    ORDER BY id OFFSET ${CHUNK_PERSONS - 1} LIMIT 1`);
+    ORDER BY id OFFSET ${size - 1} LIMIT 1`);
   return resultRows<{ id: string }>(res)[0]?.id ?? null;
 }
 
@@ -44,6 +46,7 @@ export function cycleJob(p: Platform): JobHandler<CyclePayload, CycleCheckpoint>
     const program = (await programs.findProgramById(db, cycle.programId))!;
     const version = (await programs.findVersionById(db, cycle.versionId))!;
     const rule = compileVersion(program, version, cycle.period);
+    const chunkSize = ctx.payload.chunkSize ?? CHUNK_PERSONS;
     if (ctx.checkpoint === undefined) {
       const [r] = await p.database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM persons`);
       await ctx.setTotal(Number(r?.n ?? 0));
@@ -51,7 +54,7 @@ export function cycleJob(p: Platform): JobHandler<CyclePayload, CycleCheckpoint>
     while (!ctx.checkpoint?.done) {
       await ctx.chunk(async (tx) => {
         const after = ctx.checkpoint?.after ?? null;
-        const upper = await chunkUpper(tx, after);
+        const upper = await chunkUpper(tx, after, chunkSize);
         await tx.execute(sql`
           INSERT INTO benefit_entitlements
             (id, program_id, person_id, period, cycle_id, version_id, street_code, amount_fen, state)
@@ -62,7 +65,7 @@ export function cycleJob(p: Platform): JobHandler<CyclePayload, CycleCheckpoint>
             ${upper ? sql`AND p.id <= ${upper}::uuid` : sql``}
             AND ${rule.eligible}
           ON CONFLICT (program_id, person_id, period) DO NOTHING`);
-        let size = CHUNK_PERSONS;
+        let size = chunkSize;
         if (!upper) {
           const rest = await tx.execute(sql`
             SELECT count(*)::int AS n FROM persons WHERE id > ${after ?? '00000000-0000-0000-0000-000000000000'}::uuid`);

@@ -13,7 +13,7 @@ import { recordAudit } from '../../platform/audit/audit.service.js';
 import { maskIdNumber } from '../../platform/crypto/field-crypto.js';
 import * as repo from './cycles.repo.js';
 import * as programs from './programs.repo.js';
-import { CYCLE_JOB, cycleJob } from './cycles.job.js';
+import { CYCLE_JOB, cycleJob, type CyclePayload } from './cycles.job.js';
 import { periodFits, periodStart } from './periods.js';
 import { startGrants } from './enrolments.js';
 
@@ -102,14 +102,15 @@ export class CyclesService {
   }
 
   /** Queues the run; running it again is harmless (existing entitlements are kept, never doubled). */
-  async run(actor: Actor, id: string): Promise<string> {
+  async run(actor: Actor, id: string, opts: { chunkSize?: number } = {}): Promise<string> {
     return this.db.transaction(async (tx) => {
       const c = await this.getRow(tx, id);
       if (c.state === 'running' && c.jobId) {
         const job = await this.p.jobs.find(tx, c.jobId);
         if (job && (job.state === 'queued' || job.state === 'running')) return job.id;
       }
-      const jobId = await this.p.jobs.enqueue(tx, CYCLE_JOB, { cycleId: c.id }, { createdBy: actor.userId });
+      const payload: CyclePayload = { cycleId: c.id, ...opts };
+      const jobId = await this.p.jobs.enqueue(tx, CYCLE_JOB, { ...payload }, { createdBy: actor.userId });
       await repo.updateCycle(tx, c.id, { state: 'running', jobId });
       await recordAudit(tx, actor, {
         action: 'benefits.cycle.run',
