@@ -14,6 +14,14 @@ export type PageId =
   | 'person-import'
   | 'person'
   | 'person-edit'
+  | 'benefit-programs'
+  | 'benefit-program'
+  | 'benefit-cycles'
+  | 'benefit-cycle'
+  | 'benefit-approvals'
+  | 'benefit-reviews'
+  | 'benefit-objections'
+  | 'my-benefits'
   | 'users'
   | 'security'
   | 'areas'
@@ -26,6 +34,12 @@ export type NavKey =
   | 'home'
   | 'persons'
   | 'personImport'
+  | 'benefitPrograms'
+  | 'benefitCycles'
+  | 'benefitApprovals'
+  | 'benefitReviews'
+  | 'benefitObjections'
+  | 'myBenefits'
   | 'users'
   | 'security'
   | 'areas'
@@ -42,9 +56,10 @@ export interface PageDef {
   url: string;
   /**
    * `url` holds an ":id" of this kind of record: tests open the page with a real one that the
-   * test account may see (e.g. the first person of GET /api/v1/persons).
+   * test account may see (e.g. the first person of GET /api/v1/persons; a benefit programme's
+   * `:code`; a payment cycle's `:id`).
    */
-  sample?: 'person';
+  sample?: 'person' | 'program' | 'cycle';
   /** Must the visitor be signed in? */
   needsLogin: boolean;
   /** The permission the page is about (null: any signed-in user, or public). */
@@ -96,6 +111,16 @@ export const PAGES: readonly PageDef[] = [
     layout: 'app',
   },
   {
+    id: 'my-benefits',
+    path: '/me/benefits',
+    url: '/me/benefits',
+    needsLogin: true,
+    permission: 'benefits.own',
+    anyOf: ['benefits.own'],
+    nav: 'myBenefits',
+    layout: 'app',
+  },
+  {
     id: 'persons',
     path: '/persons',
     url: '/persons',
@@ -142,6 +167,76 @@ export const PAGES: readonly PageDef[] = [
     needsLogin: true,
     permission: 'persons.write',
     anyOf: ['persons.write'],
+    layout: 'app',
+  },
+  {
+    id: 'benefit-programs',
+    path: '/benefits/programs',
+    url: '/benefits/programs',
+    needsLogin: true,
+    permission: 'benefits.read',
+    anyOf: ['benefits.read'],
+    nav: 'benefitPrograms',
+    layout: 'app',
+  },
+  {
+    id: 'benefit-program',
+    path: '/benefits/programs/:code',
+    url: '/benefits/programs/:code',
+    sample: 'program',
+    needsLogin: true,
+    permission: 'benefits.read',
+    anyOf: ['benefits.read'],
+    layout: 'app',
+  },
+  {
+    id: 'benefit-cycles',
+    path: '/benefits/cycles',
+    url: '/benefits/cycles',
+    needsLogin: true,
+    permission: 'benefits.read',
+    anyOf: ['benefits.read'],
+    nav: 'benefitCycles',
+    layout: 'app',
+  },
+  {
+    id: 'benefit-cycle',
+    path: '/benefits/cycles/:id',
+    url: '/benefits/cycles/:id',
+    sample: 'cycle',
+    needsLogin: true,
+    permission: 'benefits.read',
+    anyOf: ['benefits.read'],
+    layout: 'app',
+  },
+  {
+    id: 'benefit-approvals',
+    path: '/benefits/approvals',
+    url: '/benefits/approvals',
+    needsLogin: true,
+    permission: 'benefits.approve',
+    anyOf: ['benefits.approve'],
+    nav: 'benefitApprovals',
+    layout: 'app',
+  },
+  {
+    id: 'benefit-reviews',
+    path: '/benefits/reviews',
+    url: '/benefits/reviews',
+    needsLogin: true,
+    permission: 'benefits.review',
+    anyOf: ['benefits.review'],
+    nav: 'benefitReviews',
+    layout: 'app',
+  },
+  {
+    id: 'benefit-objections',
+    path: '/benefits/objections',
+    url: '/benefits/objections',
+    needsLogin: true,
+    permission: 'benefits.review',
+    anyOf: ['benefits.review'],
+    nav: 'benefitObjections',
     layout: 'app',
   },
   {

@@ -1,8 +1,9 @@
 import type { Messages } from './zh-CN';
+import type { BenefitsMessages } from '../benefits/zh-CN';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Messages };
+    resources: { translation: Messages; benefits: BenefitsMessages };
   }
 }

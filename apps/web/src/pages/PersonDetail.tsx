@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { api, isApiError } from '../api';
 import { useAnnounce } from '../announce';
+import { BenefitsSection } from '../components/BenefitsSection';
 import { Dialog } from '../components/Dialog';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { SearchSelect } from '../components/fields';
@@ -368,6 +369,8 @@ function Detail({
           </Button>
         )}
       </section>
+
+      <BenefitsSection personId={id} />
 
       <section aria-labelledby="sec-services">
         <h2 id="sec-services">{t('personDetail.services')}</h2>

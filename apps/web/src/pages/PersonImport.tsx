@@ -8,6 +8,7 @@ import { API_BASE, api, isApiError, saveFile } from '../api';
 import { useAnnounce } from '../announce';
 import { ErrorSummary, type SummaryItem } from '../components/ErrorSummary';
 import { SearchSelect, streetOptions } from '../components/fields';
+import { JobProgress } from '../components/JobProgress';
 import { PageTitle } from '../components/PageTitle';
 import { TableScroll } from '../components/TableScroll';
 import { followJob } from '../jobs';
@@ -365,30 +366,6 @@ export default function PersonImport() {
         </section>
       )}
     </>
-  );
-}
-
-function JobProgress({ job, label, milestone }: { job: JobOut | null; label: string; milestone: string }) {
-  const { t } = useTranslation();
-  const labelId = useId();
-  const total = job?.total ?? null;
-  const done = job?.progress ?? 0;
-  return (
-    <div className="job-progress">
-      <p id={labelId}>{label}</p>
-      {total ? (
-        <progress aria-labelledby={labelId} max={total} value={Math.min(done, total)} />
-      ) : (
-        <progress aria-labelledby={labelId} />
-      )}
-      <p className="muted">
-        {total ? t('personImport.progress', { done, total }) : t('personImport.progressUnknown', { done })}
-      </p>
-      {/* Milestones only (every quarter), so screen readers are not flooded. */}
-      <p className="visually-hidden" aria-live="polite">
-        {milestone}
-      </p>
-    </div>
   );
 }
 
