@@ -15,11 +15,6 @@ export default defineConfig({
     ],
     globalSetup: ['apps/server/test/global-setup.ts'],
     testTimeout: 120_000,
-    // KNOWN ISSUE (see the session note): the import resume test simulates a crash by throwing
-    // 'killed while writing' inside a job chunk's transaction on PGlite; the test passes, but the
-    // same rejection also surfaces once as unhandled (from the PGlite transaction wrapper). Only
-    // that simulated error is ignored here; every other unhandled error still fails the run.
-    onUnhandledError: (error) => (error.message === 'killed while writing' ? false : undefined),
     hookTimeout: 120_000,
     pool: 'forks',
     maxWorkers: 2,
