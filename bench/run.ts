@@ -2,6 +2,7 @@
  * `npm run bench -- <name> [options]`: runs one benchmark on embedded PGlite, and also on
  * PostgreSQL when DATABASE_URL is set, printing one JSON line per result and database (see
  * ../shared/CONTRACT.md "Benchmarks"). Each benchmark measures its own floor in the same run.
+ * `--database pglite|postgresql` runs one of the two only (a long run on one database).
  */
 import { parseArgs } from 'node:util';
 
@@ -22,6 +23,7 @@ const BENCHES: Record<
 > = {
   search: () => import('./search.js'),
   import: () => import('./import.js'),
+  eligibility: () => import('./eligibility.js'),
 };
 
 async function main() {
@@ -31,13 +33,21 @@ async function main() {
     process.exit(2);
   }
   const mod = await BENCHES[name]();
+  const names = [...Object.keys(mod.options), 'database'];
   const { values } = parseArgs({
     args: rest,
-    options: Object.fromEntries(Object.keys(mod.options).map((k) => [k, { type: 'string' as const }])),
+    options: Object.fromEntries(names.map((k) => [k, { type: 'string' as const }])),
   });
   const opts = Object.fromEntries(Object.entries(mod.options).map(([k, o]) => [k, values[k] ?? o.default]));
-  const targets: BenchTarget[] = [{ database: 'pglite' }];
+  let targets: BenchTarget[] = [{ database: 'pglite' }];
   if (process.env.DATABASE_URL) targets.push({ database: 'postgresql', url: process.env.DATABASE_URL });
+  if (values.database) {
+    targets = targets.filter((t) => t.database === values.database);
+    if (!targets.length) {
+      console.error(`--database ${values.database}: not available (postgresql needs DATABASE_URL)`);
+      process.exit(2);
+    }
+  }
   for (const target of targets) {
     const result = await mod.default(target, opts);
     console.log(JSON.stringify({ bench: name, database: target.database, ...result }));

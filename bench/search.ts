@@ -28,7 +28,12 @@ import { searchPersonsQuery } from '../apps/server/src/modules/registry/registry
 import { seedPersons } from '../apps/server/src/seed/persons.js';
 import { rng } from '../apps/server/src/seed/synthetic.js';
 
-export const options = { persons: { default: '1000000' }, clients: { default: '32' } };
+export const options = {
+  persons: { default: '1000000' },
+  clients: { default: '32' },
+  /** 1: print EXPLAIN (ANALYZE, BUFFERS) of one statement per kind on stderr (diagnostics only). */
+  explain: { default: '0' },
+};
 
 const SECONDS = 20;
 const MAX_REQUESTS = 5000;
@@ -126,20 +131,36 @@ async function httpPhase(p: Platform, queries: SearchQuery[], clients: number): 
   }
 }
 
-/** The repository's own statements, straight on the driver, at the same concurrency. */
-async function floorPhase(
-  p: Platform,
-  url: string | undefined,
-  queries: SearchQuery[],
-  clients: number,
-): Promise<LoadSample[]> {
+interface Statement {
+  kind: string;
+  text: string;
+  params: unknown[];
+}
+
+/** The statements the repository produces for the queries (as a district officer). */
+function statementsOf(p: Platform, queries: SearchQuery[]): Statement[] {
   const service = new PersonsService(p);
-  const statements = queries.map((q) => {
+  return queries.map((q) => {
     const lq = PersonListQuery.parse(q.params);
     const f = { ...service.filterOf(lq), offset: 0, limit: lq.limit + 1 };
     const { sql: text, params } = searchPersonsQuery(p.database.db, DISTRICT, f).toSQL();
     return { kind: q.kind, text, params };
   });
+}
+
+type Query = (text: string, params: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
+const pgliteQuery = (p: Platform): Query => {
+  const client = (p.database.db as unknown as { $client: { query: Query } }).$client;
+  return (text, params) => client.query(text, params);
+};
+
+/** The repository's own statements, straight on the driver, at the same concurrency. */
+async function floorPhase(
+  p: Platform,
+  url: string | undefined,
+  statements: Statement[],
+  clients: number,
+): Promise<LoadSample[]> {
   const opts = { clients, seconds: SECONDS, maxRequests: MAX_REQUESTS, warmup: WARMUP };
   if (url) {
     const pool = new pg.Pool({ connectionString: url, max: clients });
@@ -149,15 +170,29 @@ async function floorPhase(
       await pool.end();
     }
   }
-  const client = (
-    p.database.db as unknown as { $client: { query(t: string, p: unknown[]): Promise<unknown> } }
-  ).$client;
-  return runLoad(statements, async (s) => (await client.query(s.text, s.params), true), opts);
+  const query = pgliteQuery(p);
+  return runLoad(statements, async (s) => (await query(s.text, s.params), true), opts);
+}
+
+/** Diagnostics: the plan and timing of the first statement of each kind, on stderr. */
+async function explainKinds(p: Platform, url: string | undefined, statements: Statement[]): Promise<void> {
+  const pool = url ? new pg.Pool({ connectionString: url, max: 1 }) : undefined;
+  const query: Query = pool ? (t, ps) => pool.query(t, ps) : pgliteQuery(p);
+  try {
+    for (const kind of new Set(statements.map((s) => s.kind))) {
+      const s = statements.find((x) => x.kind === kind)!;
+      const r = await query(`EXPLAIN (ANALYZE, BUFFERS) ${s.text}`, s.params);
+      log(`explain ${kind}:\n${r.rows.map((x) => `    ${String(x['QUERY PLAN'])}`).join('\n')}`);
+    }
+  } finally {
+    await pool?.end();
+  }
 }
 
 /** Measures search on a platform whose registry is already filled. */
-export async function measureSearch(p: Platform, url: string | undefined, clients: number) {
+export async function measureSearch(p: Platform, url: string | undefined, clients: number, explain = false) {
   const queries = await queryMix(p);
+  const statements = statementsOf(p, queries);
   const cpu = process.cpuUsage();
   const http = summarise(await httpPhase(p, queries, clients));
   const used = process.cpuUsage(cpu);
@@ -165,8 +200,9 @@ export async function measureSearch(p: Platform, url: string | undefined, client
     `http: server CPU ${((used.user + used.system) / 1000 / (http.requests + WARMUP)).toFixed(2)} ms/request`,
   );
   log(`http: ${JSON.stringify(http)}`);
-  const floor = summarise(await floorPhase(p, url, queries, clients));
+  const floor = summarise(await floorPhase(p, url, statements, clients));
   log(`floor: ${JSON.stringify(floor)}`);
+  if (explain) await explainKinds(p, url, statements);
   if (http.errors) log(`WARNING: ${http.errors} of ${http.requests} requests failed`);
   return {
     clients,
@@ -206,7 +242,7 @@ const bench: Bench = async (target, o) => {
     log(
       `${target.database} (${bdb.how}): ${persons} persons seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
-    return { persons, ...(await measureSearch(p, bdb.url, clients)) };
+    return { persons, ...(await measureSearch(p, bdb.url, clients, o.explain === '1')) };
   } finally {
     await bdb.close();
   }
