@@ -1,7 +1,7 @@
 /** axe on every page of the web app, in Chinese, in care mode and in English. */
 import { test, expect, type Page } from '@playwright/test';
 import { PAGES, type PageDef } from '../../apps/web/src/routes.js';
-import { expectNoAxeViolations, setPreferences, signIn } from './helpers.js';
+import { expectNoAxeViolations, setPreferences, signIn, signInResident } from './helpers.js';
 
 /** A demo account that may open the page. */
 function accountFor(page: PageDef): string | null {
@@ -10,11 +10,34 @@ function accountFor(page: PageDef): string | null {
   if (page.id === 'break-glass') return 'demo_street';
   // The registry's pages: a street officer holds every persons.* permission.
   if (page.anyOf.some((p) => p.startsWith('persons.'))) return 'demo_street';
+  // Benefits: the resident's own page, and the staff pages as a district officer (who holds them all).
+  if (page.anyOf.includes('benefits.own')) return RESIDENT;
+  if (page.anyOf.some((p) => p.startsWith('benefits.'))) return 'demo_district';
   return 'admin';
 }
 
+/**
+ * The demo guardian (signs in by phone and one-time code; a ward's benefits). The resident's number
+ * is left to the journeys: the server sends at most 5 codes an hour to one number.
+ */
+const RESIDENT = 'phone:17000000002';
+
 /** The page's URL, with a real record for an ":id" (one the signed-in account may see). */
 async function urlFor(page: Page, p: PageDef): Promise<string> {
+  if (p.sample === 'program') {
+    const res = await page.request.get('/api/v1/benefits/programs');
+    expect(res.status(), await res.text()).toBe(200);
+    const list = (await res.json()) as { code: string }[];
+    expect(list.length, 'the demo programmes are seeded').toBeGreaterThan(0);
+    return p.url.replace(':code', list[0]!.code);
+  }
+  if (p.sample === 'cycle') {
+    const res = await page.request.get('/api/v1/benefits/cycles');
+    expect(res.status(), await res.text()).toBe(200);
+    const list = (await res.json()) as { id: string }[];
+    expect(list.length, 'the demo district has payment cycles').toBeGreaterThan(0);
+    return p.url.replace(':id', list[0]!.id);
+  }
   if (p.sample !== 'person') return p.url;
   const res = await page.request.get('/api/v1/persons?limit=1');
   expect(res.status(), await res.text()).toBe(200);
@@ -41,7 +64,8 @@ for (const variant of VARIANTS) {
       test(`${p.id} (${p.url})`, async ({ page }) => {
         const account = accountFor(p);
         if (account) {
-          await signIn(page, account);
+          if (account.startsWith('phone:')) await signInResident(page, account.slice('phone:'.length));
+          else await signIn(page, account);
           await setPreferences(page, variant.prefs);
         } else {
           await page.addInitScript((prefs) => {
