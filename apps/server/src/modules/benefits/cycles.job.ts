@@ -11,7 +11,7 @@ import type { JobHandler } from '../../platform/jobs/jobs.service.js';
 import type { Platform } from '../../platform/platform.js';
 import { resultRows, type Tx } from '../../platform/db/client.js';
 import { newId } from '../../platform/ids.js';
-import { compileVersion, evaluatePerson } from './engine.js';
+import { compileVersion, definitionsOf, evaluatePerson } from './engine.js';
 import * as cycles from './cycles.repo.js';
 import * as programs from './programs.repo.js';
 import { previousPeriod } from './periods.js';
@@ -97,6 +97,7 @@ export async function finishCycle(p: Platform, cycleId: string) {
     const facts = await loadPersonFacts(
       tx,
       leaving.map((l) => l.person_id),
+      definitionsOf([program]),
     );
     for (const l of leaving) {
       const f = facts.get(l.person_id);

@@ -4,7 +4,7 @@
  * `person.changed` (and for birthdays that cross an age limit) every active programme is evaluated
  * for that person, and a grant or a stop, with its reason, goes into the review queue.
  */
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { EligibilityOut, RuleExplanation } from '@jinglin/shared';
 import type { Platform } from '../../platform/platform.js';
 import { resultRows, type Tx } from '../../platform/db/client.js';
@@ -13,9 +13,13 @@ import { notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import type { DomainEvent } from '../../platform/events/events.service.js';
 import { findPerson } from '../registry/registry.repo.js';
-import { benefitReviews, benefitWaivers } from './benefits.tables.js';
+import {
+  benefitEnrolments,
+  benefitProgramVersions,
+  benefitReviews,
+  benefitWaivers,
+} from './benefits.tables.js';
 import { evaluatePerson, factsOf } from './engine.js';
-import { findEnrolment } from './enrolments.js';
 import * as programs from './programs.repo.js';
 import { nextPeriod, periodOf, periodStart, shanghaiToday } from './periods.js';
 import type { PersonFacts } from './rules/evaluate.js';
@@ -24,15 +28,48 @@ export interface ProgramInForce {
   program: programs.ProgramRow;
   version: programs.VersionRow;
   period: string;
+  /** The version in force next period (the same one unless a newer version takes effect then). */
+  next: programs.VersionRow;
 }
 
-/** Active programmes with the version in force for their current period (as of `date`). */
+/** The latest published version effective on or before `date`. */
+function inForce(versions: programs.VersionRow[], date: string): programs.VersionRow | undefined {
+  let best: programs.VersionRow | undefined;
+  for (const v of versions) {
+    if (v.status !== 'published' || v.effectiveFrom > date) continue;
+    if (
+      !best ||
+      v.effectiveFrom > best.effectiveFrom ||
+      (v.effectiveFrom === best.effectiveFrom && v.versionNo > best.versionNo)
+    )
+      best = v;
+  }
+  return best;
+}
+
+/** Active programmes with the version in force for their current period (as of `date`): two queries. */
 export async function programsInForce(tx: Tx, date = shanghaiToday()): Promise<ProgramInForce[]> {
+  const active = await programs.listPrograms(tx, { activeOnly: true });
+  if (!active.length) return [];
+  const versions = await tx
+    .select()
+    .from(benefitProgramVersions)
+    .where(
+      and(
+        inArray(
+          benefitProgramVersions.programId,
+          active.map((p) => p.id),
+        ),
+        eq(benefitProgramVersions.status, 'published'),
+      ),
+    );
   const out: ProgramInForce[] = [];
-  for (const program of await programs.listPrograms(tx, { activeOnly: true })) {
+  for (const program of active) {
+    const mine = versions.filter((v) => v.programId === program.id);
     const period = periodOf(date, program.periodicity);
-    const version = await programs.versionInForce(tx, program.id, periodStart(period));
-    if (version) out.push({ program, version, period });
+    const version = inForce(mine, periodStart(period));
+    if (version)
+      out.push({ program, version, period, next: inForce(mine, periodStart(nextPeriod(period))) ?? version });
   }
   return out;
 }
@@ -51,6 +88,26 @@ export async function liveWaiver(tx: Tx, programId: string, personId: string) {
   return w;
 }
 
+/** One person's enrolments, live waivers and open reviews in every programme (three queries). */
+async function standing(tx: Tx, personId: string) {
+  const [enrolments, waivers, reviews] = [
+    await tx.select().from(benefitEnrolments).where(eq(benefitEnrolments.personId, personId)),
+    await tx
+      .select()
+      .from(benefitWaivers)
+      .where(and(eq(benefitWaivers.personId, personId), isNull(benefitWaivers.withdrawnAt))),
+    await tx
+      .select()
+      .from(benefitReviews)
+      .where(and(eq(benefitReviews.personId, personId), eq(benefitReviews.state, 'open'))),
+  ];
+  return {
+    enrolment: (programId: string) => enrolments.find((e) => e.programId === programId),
+    waiver: (programId: string) => waivers.find((w) => w.programId === programId),
+    review: (programId: string) => reviews.find((r) => r.programId === programId),
+  };
+}
+
 export class EligibilityService {
   constructor(private readonly p: Platform) {}
 
@@ -63,14 +120,20 @@ export class EligibilityService {
   }
 
   async explain(tx: Tx, personId: string): Promise<EligibilityOut> {
-    const facts = await factsOf(tx, personId);
+    const inForce = await programsInForce(tx);
+    const facts = await factsOf(
+      tx,
+      personId,
+      inForce.map((x) => x.program),
+    );
     if (!facts) throw notFound();
     const out: EligibilityOut['programs'] = [];
-    for (const { program, version, period } of await programsInForce(tx)) {
+    const st = await standing(tx, personId);
+    for (const { program, version, period } of inForce) {
       const r = evaluatePerson(program, version, facts, period);
-      const waiver = await liveWaiver(tx, program.id, personId);
+      const waiver = st.waiver(program.id);
       const waived = !!waiver && waiver.effectivePeriod <= period;
-      const en = await findEnrolment(tx, program.id, personId);
+      const en = st.enrolment(program.id);
       out.push({
         code: program.code,
         name: { zh: program.nameZh, en: program.nameEn },
@@ -102,49 +165,44 @@ export class EligibilityService {
    * who qualifies this period gets a `grant` review. A stale open review is dismissed.
    */
   async reevaluate(tx: Tx, personId: string, trigger: string, date = shanghaiToday()): Promise<number> {
-    const facts = await factsOf(tx, personId);
+    const inForce = await programsInForce(tx, date);
+    const facts = await factsOf(
+      tx,
+      personId,
+      inForce.map((x) => x.program),
+    );
     if (!facts) return 0;
     const [row] = resultRows<{ street_code: string; merged_into: string | null }>(
       await tx.execute(sql`SELECT street_code, merged_into FROM persons WHERE id = ${personId}`),
     );
     if (!row || row.merged_into) return 0;
     let queued = 0;
-    for (const { program, version, period } of await programsInForce(tx, date)) {
-      const enrolled = (await findEnrolment(tx, program.id, personId))?.state === 'active';
-      const waiver = await liveWaiver(tx, program.id, personId);
+    const st = await standing(tx, personId);
+    for (const { program, version, period, next } of inForce) {
+      const enrolled = st.enrolment(program.id)?.state === 'active';
       let want: { kind: 'grant' | 'stop'; period: string; reason: RuleExplanation } | null = null;
       if (enrolled) {
-        const next = nextPeriod(period);
-        const nextVersion = (await programs.versionInForce(tx, program.id, periodStart(next))) ?? version;
-        const r = evaluatePerson(program, nextVersion, facts, next);
-        if (!r.qualifies) want = { kind: 'stop', period: next, reason: r.explanation };
-      } else if (!waiver) {
+        const r = evaluatePerson(program, next, facts, nextPeriod(period));
+        if (!r.qualifies) want = { kind: 'stop', period: nextPeriod(period), reason: r.explanation };
+      } else if (!st.waiver(program.id)) {
         const r = evaluatePerson(program, version, facts, period);
         if (r.qualifies) want = { kind: 'grant', period, reason: r.explanation };
       }
-      if (await this.queue(tx, program.id, personId, row.street_code, want, trigger)) queued++;
+      if (await this.queue(tx, st.review(program.id), program.id, personId, row.street_code, want, trigger))
+        queued++;
     }
     return queued;
   }
 
   private async queue(
     tx: Tx,
+    open: typeof benefitReviews.$inferSelect | undefined,
     programId: string,
     personId: string,
     streetCode: string,
     want: { kind: 'grant' | 'stop'; period: string; reason: RuleExplanation } | null,
     trigger: string,
   ): Promise<boolean> {
-    const [open] = await tx
-      .select()
-      .from(benefitReviews)
-      .where(
-        and(
-          eq(benefitReviews.programId, programId),
-          eq(benefitReviews.personId, personId),
-          eq(benefitReviews.state, 'open'),
-        ),
-      );
     if (open && want && open.kind === want.kind && open.effectivePeriod === want.period) {
       await tx.update(benefitReviews).set({ reason: want.reason }).where(eq(benefitReviews.id, open.id));
       return false;

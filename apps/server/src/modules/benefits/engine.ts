@@ -4,7 +4,13 @@
  * `person.changed`). rules/rules.property.test.ts proves the two agree.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import type { AmountItem, ProgramVariable, RuleExpr, RuleExplanation } from '@jinglin/shared';
+import type {
+  AmountItem,
+  ProgramVariable,
+  RuleExpr,
+  RuleExplanation,
+  RuleVariableDef,
+} from '@jinglin/shared';
 import type { Tx } from '../../platform/db/client.js';
 import { compileAmount, compileRule } from './rules/compile.js';
 import { amountFen, evaluateRule, loadPersonFacts, variablesOf, type PersonFacts } from './rules/evaluate.js';
@@ -60,6 +66,19 @@ export function evaluatePerson(
   };
 }
 
-export async function factsOf(tx: Tx, personId: string): Promise<PersonFacts | undefined> {
-  return (await loadPersonFacts(tx, [personId])).get(personId);
+/** The variable definitions of several programmes together (a fact name means one fact everywhere). */
+export function definitionsOf(programs: readonly ProgramRow[]): Map<string, RuleVariableDef> {
+  const out = new Map<string, RuleVariableDef>();
+  for (const p of programs)
+    for (const [k, v] of resolveVariables(p.variables as ProgramVariable[])) out.set(k, v);
+  return out;
+}
+
+/** One person's facts, read with the programmes' variable types (as the compiled SQL reads them). */
+export async function factsOf(
+  tx: Tx,
+  personId: string,
+  programs: readonly ProgramRow[],
+): Promise<PersonFacts | undefined> {
+  return (await loadPersonFacts(tx, [personId], definitionsOf(programs))).get(personId);
 }

@@ -148,15 +148,13 @@ export class PortalService {
       if (await liveWaiver(tx, program.id, personId))
         throw new AppError('conflict', { fields: [{ path: 'programCode', code: 'already_waived' }] });
       const from = nextPeriod(periodOf(shanghaiToday(), program.periodicity));
-      await tx
-        .insert(benefitWaivers)
-        .values({
-          id: newId(),
-          programId: program.id,
-          personId,
-          effectivePeriod: from,
-          signedBy: actor.userId,
-        });
+      await tx.insert(benefitWaivers).values({
+        id: newId(),
+        programId: program.id,
+        personId,
+        effectivePeriod: from,
+        signedBy: actor.userId,
+      });
       if ((await findEnrolment(tx, program.id, personId))?.state === 'active')
         await stopGrant(this.p, tx, program, personId, from, null, { notify: false });
       await sendNotice(

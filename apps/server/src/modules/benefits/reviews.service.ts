@@ -143,7 +143,7 @@ export class ReviewsService {
   /** Starts the grant; when the period's cycle has run, the person joins it as a draft entitlement. */
   private async grant(tx: Tx, program: programs.ProgramRow, personId: string, period: string) {
     const version = await programs.versionInForce(tx, program.id, periodStart(period));
-    const facts = await factsOf(tx, personId);
+    const facts = await factsOf(tx, personId, [program]);
     const amount = version && facts ? evaluatePerson(program, version, facts, period).amountFen : 0;
     await startGrant(this.p, tx, program, personId, period, amount);
     const cycle = await cycles.findCycleFor(tx, program.id, period);
