@@ -19,6 +19,7 @@ import { readAreaRows } from './modules/areas/areas.import.js';
 import { bootstrap } from './bootstrap.js';
 import { seedDemo } from './seed/demo.js';
 import { seedPersons } from './seed/persons.js';
+import { seedBenefitPrograms, seedPayees } from './seed/benefits.js';
 import { FieldCrypto, addKeyToFile, keyFile, randomToken } from './platform/crypto/field-crypto.js';
 import { rotateAll } from './platform/crypto/rotate.js';
 import { importCommand } from './modules/registry/import/import.cli.js';
@@ -153,6 +154,10 @@ async function seedPersonsCommand(p: Platform, count: number, seed: number | und
     console.log(
       `added ${r.persons} persons, ${r.guardians} guardians, ${r.households} households in ${s.toFixed(1)} s`,
     );
+    // The demo benefit programmes (those missing) and synthetic payment accounts for the new persons.
+    const programs = await seedBenefitPrograms(p);
+    const payees = await seedPayees(p);
+    console.log(`benefit programmes added: ${programs}; synthetic payment accounts: ${payees}`);
   } catch (err) {
     bar.stop();
     throw err;

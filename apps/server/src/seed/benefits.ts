@@ -13,7 +13,11 @@ import { systemActor } from '../platform/access/actor.js';
 import { resultRows } from '../platform/db/client.js';
 import { newId } from '../platform/ids.js';
 import { ProgramsService } from '../modules/benefits/programs.service.js';
-import { findProgram } from '../modules/benefits/programs.repo.js';
+import { findProgram, findVersionById } from '../modules/benefits/programs.repo.js';
+import { CyclesService } from '../modules/benefits/cycles.service.js';
+import { finishCycle } from '../modules/benefits/cycles.job.js';
+import { compileVersion } from '../modules/benefits/engine.js';
+import { periodOf, previousPeriod, shanghaiToday } from '../modules/benefits/periods.js';
 import { benefitPayees } from '../modules/benefits/benefits.tables.js';
 import { phoneIndex } from '../modules/registry/registry.rows.js';
 
@@ -297,11 +301,6 @@ export async function linkDemoResidents(p: Platform): Promise<void> {
  * so the demo starts where a real district would be (staff then run this month's cycle).
  */
 export async function seedBenefitHistory(p: Platform): Promise<void> {
-  const { CyclesService } = await import('../modules/benefits/cycles.service.js');
-  const { finishCycle } = await import('../modules/benefits/cycles.job.js');
-  const { compileVersion } = await import('../modules/benefits/engine.js');
-  const { findVersionById } = await import('../modules/benefits/programs.repo.js');
-  const { periodOf, previousPeriod, shanghaiToday } = await import('../modules/benefits/periods.js');
   const db = p.database.db;
   const program = await findProgram(db, 'transport_subsidy');
   if (!program) return;

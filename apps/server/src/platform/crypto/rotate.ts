@@ -22,6 +22,7 @@ export const ENCRYPTED_COLUMNS: { table: string; key: string[]; columns: string[
     columns: ['id_number_enc', 'phone_enc', 'address_enc', 'cert_number_enc'],
   },
   { table: 'person_import_errors', key: ['job_id', 'row_no'], columns: ['cells_enc'] },
+  { table: 'benefit_payees', key: ['person_id'], columns: ['account_ref_enc'] },
 ];
 
 export async function rotateAll(
