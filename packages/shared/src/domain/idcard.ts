@@ -107,3 +107,31 @@ export function ageOn(birthDate: string, on: string): number {
   const [y, m, d] = on.split('-').map(Number) as [number, number, number];
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
+
+/** Category 7 (多重残疾) is two or more of categories 1–6, each with its grade. */
+export const MULTIPLE_DISABILITY = 7;
+
+export type DisabilitiesProblem =
+  | 'disabilities_only_multiple'
+  | 'disabilities_too_few'
+  | 'disabilities_repeated'
+  | 'disabilities_grade_mismatch';
+
+/**
+ * The constituent disabilities of a certificate (GB/T 26341-2010: a multiple disability is two or
+ * more kinds, graded by the most severe of them). Listing none is allowed (imports and older
+ * records have no list); when listed, they belong to a category-7 certificate only, at least two,
+ * each category once, and the most severe grade (the smallest number) is the certificate's grade.
+ */
+export function disabilitiesProblem(
+  category: number,
+  grade: number,
+  list: readonly { category: number; grade: number }[] | undefined,
+): DisabilitiesProblem | null {
+  if (!list || list.length === 0) return null;
+  if (category !== MULTIPLE_DISABILITY) return 'disabilities_only_multiple';
+  if (list.length < 2) return 'disabilities_too_few';
+  if (new Set(list.map((d) => d.category)).size !== list.length) return 'disabilities_repeated';
+  if (Math.min(...list.map((d) => d.grade)) !== grade) return 'disabilities_grade_mismatch';
+  return null;
+}

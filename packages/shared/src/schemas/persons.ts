@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { MobilePhone } from './common.js';
-import { birthDateOf, idNumberProblem, normaliseIdentifier, parseCertificate } from '../domain/idcard.js';
+import {
+  birthDateOf,
+  disabilitiesProblem,
+  idNumberProblem,
+  normaliseIdentifier,
+  parseCertificate,
+} from '../domain/idcard.js';
 
 export const HUKOU = ['shanghai', 'other'] as const;
 export const LIVING_STATUS = ['normal', 'moved_out', 'deceased', 'imprisoned'] as const;
@@ -91,7 +97,13 @@ export const CertificateInput = z
       .optional(),
     reason: z.string().trim().max(200).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((v, ctx) => {
+    // The number is normalised by now; its last two characters are the category and the grade.
+    if (!/^\d{17}[\dX][1-7][1-4]$/.test(v.number)) return;
+    const problem = disabilitiesProblem(Number(v.number.at(-2)), Number(v.number.at(-1)), v.disabilities);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['disabilities'], message: problem });
+  });
 export type CertificateInput = z.infer<typeof CertificateInput>;
 
 export const PersonCreateBody = z
