@@ -248,6 +248,11 @@ export const HistoryOut = z.object({
   id: z.uuid(),
   at: z.string(),
   actorId: z.uuid().nullable(),
+  /**
+   * The display name of the staff member who made the change (a work name, not a resident's
+   * personal data); null for the system, or when the change came from a resident or guardian.
+   */
+  actorName: z.string().nullable(),
   action: z.string(),
   changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })),
   reason: z.string().nullable(),

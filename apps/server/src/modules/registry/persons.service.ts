@@ -19,6 +19,7 @@ import { newId } from '../../platform/ids.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import { emit } from '../../platform/events/events.service.js';
 import { findCommunity, findStreet } from '../areas/areas.repo.js';
+import { staffNames } from '../users/users.service.js';
 import * as repo from './registry.repo.js';
 import { personListItem, personOut, todayIso } from './registry.mapper.js';
 import { namePinyin } from './pinyin.js';
@@ -330,10 +331,14 @@ export class PersonsService {
   async history(actor: Actor, id: string) {
     await this.getRow(this.db, actor, id);
     const rows = await repo.historyOf(this.db, id);
+    const names = await staffNames(this.db, [
+      ...new Set(rows.map((h) => h.actorId).filter((a): a is string => a !== null)),
+    ]);
     return rows.map((h) => ({
       id: h.id,
       at: h.at.toISOString(),
       actorId: h.actorId,
+      actorName: (h.actorId && names.get(h.actorId)) ?? null,
       action: h.action,
       changes: h.changes as Record<string, { from: unknown; to: unknown }>,
       reason: h.reason,

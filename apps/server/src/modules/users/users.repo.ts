@@ -1,5 +1,5 @@
-import { and, asc, eq, gt, ilike, or, sql, type SQL } from 'drizzle-orm';
-import type { Role } from '@jinglin/shared';
+import { and, asc, eq, gt, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { RESIDENT_ROLES, type Role } from '@jinglin/shared';
 import type { Tx } from '../../platform/db/client.js';
 import { users } from '../../platform/db/schema.js';
 import { inScope } from '../../platform/access/scope.js';
@@ -87,4 +87,25 @@ export async function updateUserVersioned(
 export async function countAll(tx: Tx): Promise<number> {
   const [r] = await tx.select({ n: sql<number>`count(*)::int` }).from(users);
   return Number(r?.n ?? 0);
+}
+
+/**
+ * Display names of staff accounts among these ids, whatever the caller's scope (who changed a
+ * record). Accounts of residents and guardians are left out: their names are personal data.
+ */
+export async function staffDisplayNames(tx: Tx, ids: readonly string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await tx
+    .select({ id: users.id, displayName: users.displayName, username: users.username })
+    .from(users)
+    .where(
+      and(
+        inArray(users.id, [...ids]),
+        sql`NOT (${users.roles} && ARRAY[${sql.join(
+          RESIDENT_ROLES.map((r) => sql`${r}`),
+          sql`, `,
+        )}]::text[])`,
+      ),
+    );
+  return new Map(rows.map((u) => [u.id, u.displayName || u.username]));
 }

@@ -13,6 +13,14 @@ import { findCommunity, findStreet } from '../areas/areas.repo.js';
 import * as repo from './users.repo.js';
 import { assertGrantable, assertManageable, assertScopeFields } from './users.policy.js';
 
+/**
+ * The names of the staff members with these ids, for other modules (e.g. who changed a person's
+ * record): a work name, shown to staff who read that record; residents and guardians are left out.
+ */
+export function staffNames(tx: Tx, ids: readonly string[]): Promise<Map<string, string>> {
+  return repo.staffDisplayNames(tx, ids);
+}
+
 export class UsersService {
   constructor(private readonly p: Platform) {}
 
