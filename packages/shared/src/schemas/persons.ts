@@ -272,6 +272,17 @@ export const HouseholdLinkBody = z
   .object({ householdId: z.uuid().optional(), role: z.enum(HOUSEHOLD_ROLES) })
   .strict();
 
+/** Find households to pick from: by a member's name, pinyin, initials or ID number, or by the household's number. */
+export const HouseholdListQuery = z
+  .object({
+    /** Absent or blank: every household in scope, by number. */
+    q: z.string().trim().max(60).optional(),
+    cursor: z.uuid().optional(),
+    limit: z.coerce.number().int().min(1).max(50).default(20),
+  })
+  .strict();
+export type HouseholdListQuery = z.infer<typeof HouseholdListQuery>;
+
 export const HouseholdOut = z.object({
   id: z.uuid(),
   streetCode: z.string(),

@@ -1,5 +1,5 @@
 /** SQL of the registry. Every read that lists or finds persons applies the caller's data scope. */
-import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../platform/db/client.js';
 import type { DataScope } from '../../platform/access/actor.js';
@@ -327,5 +327,47 @@ export async function householdMembers(tx: Tx, scope: DataScope, householdId: st
     .select()
     .from(persons)
     .where(and(eq(persons.householdId, householdId), isNull(persons.mergedInto), personScope(scope)))
+    .orderBy(asc(persons.birthDate));
+}
+
+const householdScope = (scope: DataScope): SQL =>
+  inScope(scope, { street: households.streetCode, community: households.communityId });
+
+/**
+ * Households to pick from: in the caller's scope, with at least one member in scope, found by the
+ * household's id or by a member matching the search filter; ordered by id (the cursor).
+ */
+export async function searchHouseholds(
+  tx: Tx,
+  scope: DataScope,
+  by: { id: string } | { members: Omit<SearchFilter, 'offset' | 'limit'> },
+  page: { after?: string | undefined; limit: number },
+) {
+  const memberConds =
+    'id' in by
+      ? [personScope(scope), isNull(persons.mergedInto)]
+      : searchConds(scope, { ...by.members, offset: 0, limit: 0 });
+  return tx
+    .select()
+    .from(households)
+    .where(
+      and(
+        householdScope(scope),
+        'id' in by ? eq(households.id, by.id) : undefined,
+        sql`${households.id} IN (SELECT ${persons.householdId} FROM ${persons} WHERE ${and(...memberConds)})`,
+        page.after ? gt(households.id, page.after) : undefined,
+      ),
+    )
+    .orderBy(asc(households.id))
+    .limit(page.limit);
+}
+
+/** The in-scope members of these households (for a list of households). */
+export async function membersOfHouseholds(tx: Tx, scope: DataScope, ids: string[]): Promise<PersonRow[]> {
+  if (!ids.length) return [];
+  return tx
+    .select()
+    .from(persons)
+    .where(and(inArray(persons.householdId, ids), isNull(persons.mergedInto), personScope(scope)))
     .orderBy(asc(persons.birthDate));
 }

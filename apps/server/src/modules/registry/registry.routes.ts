@@ -9,6 +9,7 @@ import {
   GuardianOut,
   HistoryOut,
   HouseholdLinkBody,
+  HouseholdListQuery,
   HouseholdOut,
   IdParams,
   MergeBody,
@@ -220,6 +221,20 @@ export function registryRoutes(app: FastifyInstance, persons: PersonsService, re
       config: { access: 'persons.write', recordRoute: true },
     },
     async (req) => related.linkHousehold(actorOf(req), req.params.id, req.body),
+  );
+
+  r.get(
+    '/api/v1/households',
+    {
+      schema: {
+        tags,
+        summary: 'Find households in scope: by number, or by a member (name, pinyin, ID number)',
+        querystring: HouseholdListQuery,
+        response: { 200: pageOf(HouseholdOut) },
+      },
+      config: { access: 'persons.read' },
+    },
+    async (req) => related.households(actorOf(req), req.query),
   );
 
   r.get(

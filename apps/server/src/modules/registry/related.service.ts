@@ -2,7 +2,13 @@
  * What hangs off a person: certificates (a new category or grade is a new row; the old one is kept
  * as superseded), guardians, households, duplicate candidates and merging.
  */
-import { parseCertificate, type CertificateInput, HouseholdLinkBody, GuardianBody } from '@jinglin/shared';
+import {
+  parseCertificate,
+  type CertificateInput,
+  HouseholdLinkBody,
+  type HouseholdListQuery,
+  GuardianBody,
+} from '@jinglin/shared';
 import type { z } from 'zod';
 import type { Platform } from '../../platform/platform.js';
 import type { Actor } from '../../platform/access/actor.js';
@@ -14,6 +20,8 @@ import * as repo from './registry.repo.js';
 import { certificateOut, guardianOut } from './registry.mapper.js';
 import { certificateRow, guardianRow } from './registry.rows.js';
 import { PERSON_CHANGED, type PersonsService } from './persons.service.js';
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export class RelatedService {
   constructor(
@@ -207,6 +215,39 @@ export class RelatedService {
       streetCode: h.streetCode,
       communityId: h.communityId,
       members: members.map((m) => ({ id: m.id, name: m.name, role: m.householdRole })),
+    };
+  }
+
+  /**
+   * Households to pick from: a pasted household number finds that household; other text finds the
+   * households of the members it matches (name, pinyin, initials, ID or certificate number).
+   * Households outside the caller's scope are never listed.
+   */
+  async households(actor: Actor, q: HouseholdListQuery) {
+    const text = q.q?.trim() ?? '';
+    const id = UUID_RE.test(text) ? text.toLowerCase() : null;
+    const rows = await repo.searchHouseholds(
+      this.db,
+      actor.scope,
+      id ? { id } : { members: this.persons.filterOf({ q: text || undefined, limit: q.limit }) },
+      { after: q.cursor, limit: q.limit + 1 },
+    );
+    const page = rows.slice(0, q.limit);
+    const members = await repo.membersOfHouseholds(
+      this.db,
+      actor.scope,
+      page.map((h) => h.id),
+    );
+    return {
+      items: page.map((h) => ({
+        id: h.id,
+        streetCode: h.streetCode,
+        communityId: h.communityId,
+        members: members
+          .filter((m) => m.householdId === h.id)
+          .map((m) => ({ id: m.id, name: m.name, role: m.householdRole })),
+      })),
+      nextCursor: rows.length > q.limit ? page[page.length - 1]!.id : null,
     };
   }
 
