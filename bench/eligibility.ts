@@ -30,7 +30,9 @@ const YEAR = '2027';
 /** The floor writes the same rows under another period label (the unique key is per period). */
 const FLOOR_MONTH = '2027-02';
 const FLOOR_YEAR = '2028';
-const REF = '2027-01-01';
+/** Rules are evaluated on the last day of the previous period (periods.ts referenceDate). */
+const REF = '2026-12-31';
+const PERIOD_START = '2027-01-01';
 
 const notWaived = (programId: string, period: string) =>
   sql`NOT EXISTS (SELECT 1 FROM benefit_waivers w WHERE w.program_id = ${programId} AND w.person_id = p.id
@@ -91,7 +93,7 @@ async function floor(p: Platform): Promise<{ ms: number; counts: Record<string, 
     const period = program.periodicity === 'monthly' ? FLOOR_MONTH : FLOOR_YEAR;
     const cycleId = newId();
     await db.execute(sql`INSERT INTO benefit_cycles (id, program_id, period, period_start, state)
-      VALUES (${cycleId}, ${program.id}, ${period}, ${REF}, 'ready')`);
+      VALUES (${cycleId}, ${program.id}, ${period}, ${PERIOD_START}, 'ready')`);
     const { where, amount } = handWritten(program.code);
     const started = performance.now();
     await db.execute(sql`

@@ -5,7 +5,7 @@
  *
  * Semantics (both evaluators): a comparison whose variable has no value (e.g. `grade` for a person
  * without an active certificate) is false, never unknown, so `not` is plain negation. Ages are
- * whole years on the reference date (the first day of the period being evaluated).
+ * whole years on the reference date (the last day of the previous period; see periods.ts).
  */
 import { z } from 'zod';
 import { EDUCATION, EMPLOYMENT, HUKOU, LIVING_STATUS, LOW_INCOME } from './persons.js';

@@ -17,7 +17,7 @@ import { amountFen, evaluateRule, loadPersonFacts, variablesOf, type PersonFacts
 import { explainRule } from './rules/explain.js';
 import { resolveVariables } from './rules/variables.js';
 import type { ProgramRow, VersionRow } from './programs.repo.js';
-import { periodStart } from './periods.js';
+import { referenceDate } from './periods.js';
 
 export interface CompiledRule {
   /** Never NULL: true when the person (alias p) qualifies, live waivers excluded. */
@@ -34,7 +34,7 @@ export function waived(programId: string, period: string): SQL {
 
 export function compileVersion(program: ProgramRow, version: VersionRow, period: string): CompiledRule {
   const vars = resolveVariables(program.variables as ProgramVariable[]);
-  const refDate = periodStart(period);
+  const refDate = referenceDate(period);
   const rule = compileRule(version.rule as RuleExpr, { refDate, vars });
   return {
     eligible: sql`(p.merged_into IS NULL AND (${rule}) AND NOT ${waived(program.id, period)})`,
@@ -57,7 +57,7 @@ export function evaluatePerson(
   period: string,
 ): PersonResult {
   const defs = resolveVariables(program.variables as ProgramVariable[]);
-  const vars = variablesOf(facts, periodStart(period));
+  const vars = variablesOf(facts, referenceDate(period));
   const qualifies = evaluateRule(version.rule as RuleExpr, vars);
   return {
     qualifies,

@@ -43,3 +43,12 @@ export function addDays(date: string, days: number): string {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
+
+/**
+ * The date rules are evaluated on for a period: the last day of the previous period. So a person
+ * is paid through the month of their 65th birthday and stops the month after, as the transport
+ * subsidy's rule says ("stops the month after turning 65"); the same holds for every other change.
+ */
+export function referenceDate(period: string): string {
+  return addDays(periodStart(period), -1);
+}
