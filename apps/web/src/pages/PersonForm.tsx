@@ -33,6 +33,7 @@ import {
   LOW_INCOME,
 } from '../registry';
 import { useMe } from '../session';
+import { disabilitiesBody, DisabilitiesField, type DisabilityValue } from './person/Disabilities';
 import type {
   Education,
   Employment,
@@ -64,12 +65,14 @@ const FIELDS = [
   'ownsMotorisedWheelchair',
   'certNumber',
   'certIssuedAt',
+  'disabilities',
   'reason',
 ];
 /** Server paths that belong to another field of this form. */
 const ALIASES = {
   'certificate.number': 'certNumber',
   'certificate.issuedAt': 'certIssuedAt',
+  'certificate.disabilities': 'disabilities',
   certificate: 'certNumber',
   gender: 'idNumber',
   birthDate: 'idNumber',
@@ -92,6 +95,7 @@ interface Values {
   ownsMotorisedWheelchair?: boolean;
   certNumber?: string;
   certIssuedAt?: string;
+  disabilities?: DisabilityValue[];
   reason?: string;
 }
 
@@ -290,7 +294,13 @@ function PersonEditor({ person, onReload }: { person: PersonOut | null; onReload
       ...(v.streetCode ? { streetCode: v.streetCode } : {}),
       ...(v.communityId ? { communityId: v.communityId } : {}),
       ...(cert?.ok && v.certIssuedAt
-        ? { certificate: { number: cert.number, issuedAt: v.certIssuedAt } }
+        ? {
+            certificate: {
+              number: cert.number,
+              issuedAt: v.certIssuedAt,
+              ...(cert.category === 7 ? { disabilities: disabilitiesBody(v.disabilities) } : {}),
+            },
+          }
         : {}),
       ...(v.reason?.trim() ? { reason: v.reason.trim() } : {}),
     };
@@ -576,6 +586,9 @@ function PersonEditor({ person, onReload }: { person: PersonOut | null; onReload
             >
               <Input type="date" max={today()} style={{ maxWidth: '14rem' }} />
             </Form.Item>
+            {certCheck?.ok && certCheck.category === 7 && !certWrongPerson && (
+              <DisabilitiesField formName={FORM} certGrade={certCheck.grade} />
+            )}
           </>
         )}
 
