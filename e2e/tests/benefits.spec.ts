@@ -19,7 +19,7 @@ test('an officer creates a programme, builds a rule with the keyboard, simulates
   await page.goto('/benefits/programs');
   await expect(page.locator('h1')).toHaveText('待遇项目');
   // Example programmes are marked as such.
-  await expect(page.getByText('示例配置，规则待确认').first()).toBeVisible();
+  await expect(page.locator('#main').getByText('示例配置，规则待确认').first()).toBeVisible();
 
   // A new programme (keyboard: the button, then the form's fields).
   const code = `e2e_${Date.now().toString(36)}`;
@@ -31,7 +31,7 @@ test('an officer creates a programme, builds a rule with the keyboard, simulates
   await page.getByLabel('英文名称').fill('Test transport subsidy');
   await page.getByLabel('英文名称').press('Enter');
   await expect(page).toHaveURL(new RegExp(`/benefits/programs/${code}$`));
-  await expect(page.getByText('已创建待遇项目“测试交通补贴”')).toBeVisible();
+  await expect(page.locator('#main').getByText('已创建待遇项目“测试交通补贴”')).toBeVisible();
 
   await page.getByRole('button', { name: '新建规则版本' }).press('Enter');
   await expect(page.getByRole('heading', { name: /新的规则版本/ })).toBeVisible();
@@ -76,7 +76,12 @@ test('an officer creates a programme, builds a rule with the keyboard, simulates
   await expect(words).toContainText('户籍为本市户籍');
 
   await page.getByRole('button', { name: '保存为草稿' }).press('Enter');
-  await expect(page.getByText(/已保存第 1 版草稿/).first()).toBeVisible();
+  await expect(
+    page
+      .locator('#main')
+      .getByText(/已保存第 1 版草稿/)
+      .first(),
+  ).toBeVisible();
   await expect(page).toHaveURL(/\?version=/);
   await expect(page.getByRole('heading', { name: /第 1 版规则/ })).toBeVisible();
   await expectNoAxeViolations(page, 'programme page with a draft version');
@@ -84,8 +89,8 @@ test('an officer creates a programme, builds a rule with the keyboard, simulates
   // Simulation: counts and cost per street, compared with the rules in force (none yet).
   await page.getByRole('button', { name: '运行模拟' }).press('Enter');
   await expect(page.getByRole('table', { name: '按街镇统计' })).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByText(/人符合，每月合计/)).toBeVisible();
-  await expect(page.getByText('目前没有现行规则，无法比较。')).toBeVisible();
+  await expect(page.locator('#main').getByText(/人符合，每月合计/)).toBeVisible();
+  await expect(page.locator('#main').getByText('目前没有现行规则，无法比较。')).toBeVisible();
   await expect(page.getByRole('heading', { name: /新增符合的人/ })).toBeVisible();
 
   // Publish, after a confirmation.
@@ -95,7 +100,7 @@ test('an officer creates a programme, builds a rule with the keyboard, simulates
   await expect(dialog.getByRole('button', { name: '取消' })).toBeFocused();
   await expectNoAxeViolations(page, 'publish confirmation');
   await dialog.getByRole('button', { name: '确认发布' }).press('Enter');
-  await expect(page.getByText('已发布第 1 版。').first()).toBeVisible();
+  await expect(page.locator('#main').getByText('已发布第 1 版。').first()).toBeVisible();
   await expect(page.getByRole('heading', { name: /第 1 版规则/ })).toContainText('已发布');
   // Published: read only.
   await expect(page.getByRole('button', { name: '保存为草稿' })).toHaveCount(0);
@@ -113,11 +118,23 @@ test('a cycle runs with progress, is submitted, and only a second officer may ap
   await page.getByLabel('发放月份').fill('2027-06');
   await page.getByRole('button', { name: '创建批次' }).press('Enter');
   await expect(page.locator('h1')).toHaveText('残疾人交通补贴 · 2027年6月');
-  await expect(page.getByText('尚未运行计算。')).toBeVisible();
+  await expect(page.locator('#main').getByText('尚未运行计算。')).toBeVisible();
 
   // Run: a progress bar while it works, then the result.
+  // (The demo district is small and the run quick: a watcher notes the bar whenever it appears.)
+  await page.evaluate(() => {
+    const w = window as unknown as { sawProgress?: string };
+    new MutationObserver(() => {
+      const bar = document.querySelector('.job-progress progress');
+      if (bar) w.sawProgress = bar.getAttribute('aria-labelledby') ?? 'unlabelled';
+    }).observe(document.body, { childList: true, subtree: true });
+  });
   await page.getByRole('button', { name: '运行计算' }).press('Enter');
-  await expect(page.getByText('计算完成。')).toBeVisible({ timeout: 60_000 });
+  await expect(page.locator('#main .notice-success')).toHaveText('计算完成。', { timeout: 60_000 });
+  expect(
+    await page.evaluate(() => (window as unknown as { sawProgress?: string }).sawProgress),
+    'a labelled progress bar was shown while the job ran',
+  ).toMatch(/./);
   await expect(page.getByRole('table', { name: '应发名单' })).toBeVisible();
   const firstName = (await page
     .getByRole('table', { name: '应发名单' })
@@ -131,7 +148,12 @@ test('a cycle runs with progress, is submitted, and only a second officer may ap
   const submit = page.getByRole('dialog', { name: '提交审批？' });
   await expect(submit).toBeVisible();
   await submit.getByRole('button', { name: '确认提交' }).press('Enter');
-  await expect(page.getByText(/已提交审批 \d+ 条/).first()).toBeVisible();
+  await expect(
+    page
+      .locator('#main')
+      .getByText(/已提交审批 \d+ 条/)
+      .first(),
+  ).toBeVisible();
 
   // The submitter may not approve their own submission: the server's reason is shown plainly.
   await page.getByLabel('状态', { exact: true }).selectOption('pending_approval');
@@ -156,7 +178,12 @@ test('a cycle runs with progress, is submitted, and only a second officer may ap
   await page2.getByRole('button', { name: '审批通过' }).press('Enter');
   const approve = page2.getByRole('dialog', { name: '审批通过？' });
   await approve.getByRole('button', { name: '确认通过' }).press('Enter');
-  await expect(page2.getByText(/已审批通过 \d+ 条/).first()).toBeVisible();
+  await expect(
+    page2
+      .locator('#main')
+      .getByText(/已审批通过 \d+ 条/)
+      .first(),
+  ).toBeVisible();
   await ctx2.close();
 });
 
@@ -184,7 +211,12 @@ test('a resident sees their benefits, objects and declines; an officer answers t
   await expect(object.locator('.error-summary')).toContainText('请至少写 5 个字');
   await object.getByLabel('您的意见').fill('我的补贴金额好像不对，请帮我核实。');
   await object.getByRole('button', { name: '提交意见' }).press('Enter');
-  await expect(page.getByText(/已收到您对“残疾人交通补贴”的意见/).first()).toBeVisible();
+  await expect(
+    page
+      .locator('#main')
+      .getByText(/已收到您对“残疾人交通补贴”的意见/)
+      .first(),
+  ).toBeVisible();
   await expect(card).toContainText('您提出的意见正在处理中');
 
   // Decline: the confirmation says it takes effect from next month; "no" is the safe default.
@@ -193,7 +225,12 @@ test('a resident sees their benefits, objects and declines; an officer answers t
   await expect(decline).toContainText('从下个月');
   await expect(decline.getByRole('button', { name: '不放弃，返回' })).toBeFocused();
   await decline.getByRole('button', { name: '确认放弃' }).press('Enter');
-  await expect(page.getByText(/起不再发放“残疾人交通补贴”/).first()).toBeVisible();
+  await expect(
+    page
+      .locator('#main')
+      .getByText(/起不再发放“残疾人交通补贴”/)
+      .first(),
+  ).toBeVisible();
   await expect(page.getByRole('heading', { name: '我提出的意见' })).toBeVisible();
   await expectNoAxeViolations(page, 'my benefits after objecting and declining');
 
@@ -212,9 +249,45 @@ test('a resident sees their benefits, objects and declines; an officer answers t
   await drawer.getByLabel('异议不成立').check();
   await drawer.getByLabel('答复内容').fill('经核实，您本月的交通补贴为 45 元，金额正确。');
   await drawer.getByRole('button', { name: '提交答复' }).press('Enter');
-  await expect(staff.getByText(/已答复 .* 的异议/).first()).toBeVisible();
+  await expect(
+    staff
+      .locator('#main')
+      .getByText(/已答复 .* 的异议/)
+      .first(),
+  ).toBeVisible();
   await ctx2.close();
 
   await page.reload();
-  await expect(page.getByText('经核实，原结果不变。')).toBeVisible();
+  await expect(page.locator('#main').getByText('经核实，原结果不变。')).toBeVisible();
+});
+
+test('the server’s validation errors are shown next to the condition they are about', async ({ page }) => {
+  await signIn(page, 'demo_district');
+  // The server refuses the rule (as it does for a type mismatch): errors[].path names the condition.
+  await page.route('**/api/v1/benefits/programs/transport_subsidy/versions', (route) =>
+    route.fulfill({
+      status: 400,
+      contentType: 'application/problem+json',
+      body: JSON.stringify({
+        status: 400,
+        code: 'validation_failed',
+        detail: '提交的信息有误，请按提示修改。',
+        errors: [
+          { path: 'rule.args.1.value', code: 'type_mismatch', message: '比较方式与该条件项的类型不符。' },
+        ],
+      }),
+    }),
+  );
+  await page.goto('/benefits/programs/transport_subsidy?version=new');
+  await expect(page.getByRole('heading', { name: /新的规则版本/ })).toBeVisible();
+  await page.getByRole('button', { name: '保存为草稿' }).press('Enter');
+  const summary = page.locator('.error-summary');
+  await expect(summary).toBeFocused();
+  // The second condition of the rule in force is "年龄 小于 65": the message is in its fieldset.
+  const second = page.getByRole('group', { name: '条件 2', exact: true });
+  await expect(second).toContainText('比较方式与该条件项的类型不符。');
+  await summary.getByRole('link', { name: '比较方式与该条件项的类型不符。' }).press('Enter');
+  await expect(second.getByLabel('值')).toBeFocused();
+  await expect(second.getByLabel('值')).toHaveAttribute('aria-invalid', 'true');
+  await expectNoAxeViolations(page, 'rule editor with a server error');
 });

@@ -498,6 +498,7 @@ export function RuleText({ expr, vars }: { expr: RuleExpr; vars: readonly RuleVa
         return t('rule.text.everyone');
       case 'and':
       case 'or':
+        if (e.args.length === 0) return t('rule.text.emptyGroup');
         return (
           <>
             {e.op === 'and' ? t('rule.text.all') : t('rule.text.any')}

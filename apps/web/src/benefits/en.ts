@@ -161,6 +161,8 @@ const en: BenefitsMessages = {
     },
     text: {
       everyone: 'Everyone (no conditions)',
+      blank: '(not filled in)',
+      emptyGroup: '(an empty group)',
       all: 'All of these:',
       any: 'Any of these:',
       not: 'Not this:',
@@ -387,6 +389,14 @@ const en: BenefitsMessages = {
     person: 'Person',
     effective: 'From',
     trigger: 'Because of',
+    triggers: {
+      person_updated: 'The person’s details changed',
+      person_created: 'A newly registered person',
+      person_certificate: 'The disability certificate changed',
+      person_merged: 'Duplicate records were merged',
+      birthday: 'A birthday (age changed)',
+      other: 'A registry change ({{code}})',
+    },
     raised: 'Raised',
     decision: 'Decision',
     why: 'Reason, rule by rule',

@@ -247,6 +247,7 @@ export function valueLabel(
   tb: TFunction<'benefits'>,
   lang: string,
 ): string {
+  if (value === '' || (typeof value === 'number' && Number.isNaN(value))) return tb('rule.text.blank');
   if (!v) return String(value);
   if (v.type === 'boolean') return value === true || value === 'true' ? tb('rule.yes') : tb('rule.no');
   if (v.type === 'enum') {

@@ -151,6 +151,8 @@ const zhCN = {
     },
     text: {
       everyone: '所有人（没有条件）',
+      blank: '（未填写）',
+      emptyGroup: '（空的条件组）',
       all: '同时满足以下全部条件：',
       any: '满足以下任意一条：',
       not: '不满足以下条件：',
@@ -362,6 +364,14 @@ const zhCN = {
     person: '人员',
     effective: '从何时起',
     trigger: '起因',
+    triggers: {
+      person_updated: '人员信息有变更',
+      person_created: '新登记人员',
+      person_certificate: '残疾人证有变更',
+      person_merged: '重复记录已合并',
+      birthday: '年龄变化（生日）',
+      other: '名册信息变化（{{code}}）',
+    },
     raised: '提出时间',
     decision: '处理结果',
     why: '依据（逐条规则）',

@@ -151,6 +151,22 @@ export default function BenefitReviews() {
   );
 }
 
+const TRIGGERS = [
+  'person_updated',
+  'person_created',
+  'person_certificate',
+  'person_merged',
+  'birthday',
+] as const;
+
+/** Why a review was raised, in words ("person.updated" → 人员信息有变更). */
+function triggerText(t: ReturnType<typeof useBT>['t'], trigger: string): string {
+  const key = trigger.replace(/\./g, '_');
+  return (TRIGGERS as readonly string[]).includes(key)
+    ? t(`reviews.triggers.${key as (typeof TRIGGERS)[number]}`)
+    : t('reviews.triggers.other', { code: trigger });
+}
+
 function ReviewCard({
   review,
   example,
@@ -211,7 +227,7 @@ function ReviewCard({
         <dt>{t('reviews.effective')}</dt>
         <dd>{periodText(review.effectivePeriod, lang)}</dd>
         <dt>{t('reviews.trigger')}</dt>
-        <dd>{review.trigger}</dd>
+        <dd>{triggerText(t, review.trigger)}</dd>
         <dt>{t('reviews.raised')}</dt>
         <dd>{formatTime(review.createdAt, lang)}</dd>
         {review.state !== 'open' && (
