@@ -1,6 +1,6 @@
 /** Entry point: config → database → migrate → app → listen (see server.ts). */
 import { ConfigError, loadConfig } from './config.js';
-import { startServer } from './server.js';
+import { startServer, type Running } from './server.js';
 
 async function main(): Promise<void> {
   let config;
@@ -13,19 +13,27 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const running = await startServer(config);
-  const shutdown = (signal: string) => {
-    console.log(`${signal} received, shutting down`);
-    running.stop().then(
+  // Signal handlers go in before anything starts: a SIGTERM during start-up (or right after the
+  // "listening" line) waits for the start to finish, then shuts down cleanly.
+  const state: { running?: Running; requested?: string } = {};
+  const stop = () =>
+    state.running!.stop().then(
       () => process.exit(0),
       (err: unknown) => {
         console.error('shutdown failed', err);
         process.exit(1);
       },
     );
+  const shutdown = (signal: string) => {
+    if (state.requested) return;
+    state.requested = signal;
+    console.log(`${signal} received, shutting down`);
+    if (state.running) void stop();
   };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  state.running = await startServer(config);
+  if (state.requested) await stop();
 }
 
 main().catch((err: unknown) => {

@@ -68,6 +68,7 @@ export async function startServer(
   }
 
   const timers: NodeJS.Timeout[] = [];
+  let tickInFlight: Promise<void> | undefined;
   if (config.roles.includes('worker')) {
     // Jobs and event handlers of every module (also when this process serves no HTTP).
     new ImportService(p).registerJob();
@@ -87,7 +88,13 @@ export async function startServer(
         p.log.error({ err: (err as Error).message }, 'worker tick failed');
       }
     };
-    timers.push(setInterval(() => void tick(), 2000));
+    // One tick at a time (a birthday check on a large registry outlasts the interval), and shutdown
+    // waits for the one in flight before closing the database.
+    timers.push(
+      setInterval(() => {
+        tickInFlight ??= tick().finally(() => (tickInFlight = undefined));
+      }, 2000),
+    );
   }
 
   let url: string | null = null;
@@ -109,6 +116,7 @@ export async function startServer(
     stop: () =>
       (stopping ??= (async () => {
         for (const t of timers) clearInterval(t);
+        await tickInFlight;
         // Finish requests in flight, then hand running jobs back after their current chunk.
         await close?.();
         await p.jobs.stop();
