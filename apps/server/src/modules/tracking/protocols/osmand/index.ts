@@ -1,0 +1,2 @@
+export * from './osmand.parse.js';
+export * from './osmand.schemas.js';
