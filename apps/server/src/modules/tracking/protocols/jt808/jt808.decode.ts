@@ -3,7 +3,7 @@
  * Never throws to the caller.
  */
 import { ByteReader, Jt808ReadError, gbkTrimNul, gbkTrimPadding, toHex } from './jt808.bytes.js';
-import { jt808Error, parsePacket } from './jt808.header.js';
+import { jt808Error, parsePacket, stripFlags } from './jt808.header.js';
 import { DEFAULT_BATTERY_ITEMS, readLocation } from './jt808.location.js';
 import {
   MSG,
@@ -157,5 +157,5 @@ export function decodeFrame(frame: Uint8Array, options: Jt808DecodeOptions = {})
   if (!parsed.ok) return parsed;
   const { header, body } = parsed.packet;
   if (header.subPackage) return { ok: true, message: { type: 'fragment', header, body } };
-  return decodePacket(parsed.packet, options, frame);
+  return decodePacket(parsed.packet, options, stripFlags(frame));
 }

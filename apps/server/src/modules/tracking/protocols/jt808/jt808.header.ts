@@ -105,10 +105,7 @@ function prefixBefore(bytes: Uint8Array, offset: number): Uint8Array {
  * escapes, the checksum, the header, the body length, sub-package numbering and encryption.
  */
 export function parsePacket(input: Uint8Array): Jt808PacketResult {
-  const raw =
-    input.length >= 2 && input[0] === FLAG && input[input.length - 1] === FLAG
-      ? input.subarray(1, input.length - 1)
-      : input;
+  const raw = stripFlags(input);
   const fail = (code: Jt808ErrorCode, message: string, header: Jt808Header | null): Jt808PacketResult => ({
     ok: false,
     error: jt808Error(code, message, header, raw),
@@ -153,6 +150,13 @@ export function parsePacket(input: Uint8Array): Jt808PacketResult {
     return fail('unsupported', `encrypted body (mode ${header.encryption})`, header);
   }
   return { ok: true, packet: { header, body: body.slice() } };
+}
+
+/** The frame without its 7E delimiters (when both are there). */
+export function stripFlags(input: Uint8Array): Uint8Array {
+  return input.length >= 2 && input[0] === FLAG && input[input.length - 1] === FLAG
+    ? input.subarray(1, input.length - 1)
+    : input;
 }
 
 function hex2(n: number): string {

@@ -79,7 +79,10 @@ export interface Jt808Error {
   message: string;
   /** The header when it was readable (then the platform answers 0x8001 result 2, or 3). */
   header: Jt808Header | null;
-  /** The frame as received (escaped, without the 7E delimiters), hex; capped at 4 KiB of input. */
+  /**
+   * Hex of the frame as received (escaped, without the 7E delimiters; a batch item's or a part's
+   * bytes for errors about those), capped at 4 KiB of input.
+   */
   rawHex: string;
 }
 
