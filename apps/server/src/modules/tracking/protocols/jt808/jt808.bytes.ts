@@ -131,10 +131,12 @@ export function bcdToDigits(bytes: Uint8Array, what: string): string {
   return s;
 }
 
-/** Digits to packed BCD of `n` bytes, left-padded with zeros (extra leading digits are cut). */
+/** Digits to packed BCD of `n` bytes, left-padded with zeros (only leading zeros may be cut). */
 export function digitsToBcd(digits: string, n: number): Uint8Array {
   if (!/^\d*$/.test(digits)) throw new RangeError(`not decimal digits: ${digits}`);
-  const padded = digits.padStart(n * 2, '0').slice(-n * 2);
+  const significant = digits.replace(/^0+/, '');
+  if (significant.length > n * 2) throw new RangeError(`${digits} has more than ${n * 2} digits`);
+  const padded = significant.padStart(n * 2, '0');
   const out = new Uint8Array(n);
   for (let i = 0; i < n; i++) out[i] = (Number(padded[2 * i]) << 4) | Number(padded[2 * i + 1]);
   return out;
