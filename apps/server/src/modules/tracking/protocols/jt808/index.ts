@@ -9,7 +9,7 @@ export {
   DEFAULT_MAX_FRAME_BYTES,
 } from './jt808.frame.js';
 export type { SplitEvent, SplitterOptions, UnescapeResult } from './jt808.frame.js';
-export { parsePacket, readHeader, writeHeader, phoneToUniqueId, MAX_BODY_LENGTH } from './jt808.header.js';
+export { parsePacket, stripFlags, phoneToUniqueId, MAX_BODY_LENGTH } from './jt808.header.js';
 export type { HeaderInput } from './jt808.header.js';
 export { decodeFrame, decodePacket, isSupportedMessage } from './jt808.decode.js';
 export {
