@@ -8,7 +8,8 @@ import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useBT } from './i18n';
 import { fenOf, pick, yuan, type RuleVariableDef } from './model';
-import { RuleBuilder, RuleText, type NodeErrors } from './RuleBuilder';
+import { RuleBuilder, type NodeErrors } from './rule-builder/RuleBuilder';
+import { RuleText } from './rule-builder/RuleText';
 import { emptyGroup, newKey, toExpr, type UiAmount } from './rules';
 
 export function newAmount(): UiAmount {
