@@ -11,7 +11,7 @@ import { TableScroll } from '../components/TableScroll';
 import { useBT } from '../benefits/i18n';
 import { isEn, pick, useProgram, type ProgramOut } from '../benefits/model';
 import { ExampleTag } from '../benefits/parts';
-import { VersionPanel } from '../benefits/VersionEditor';
+import { VersionPanel } from '../benefits/version/VersionPanel';
 import { useMe } from '../session';
 
 // The drawers' forms (antd Form and inputs) load when a drawer opens, not with the page.
