@@ -15,9 +15,11 @@ import { VersionPanel } from '../benefits/version/VersionPanel';
 import { useMe } from '../session';
 
 // The drawers' forms (antd Form and inputs) load when a drawer opens, not with the page.
-const DetailsForm = lazy(() => import('../benefits/ProgramForms').then((m) => ({ default: m.DetailsForm })));
+const DetailsForm = lazy(() =>
+  import('../benefits/program-forms/DetailsForm').then((m) => ({ default: m.DetailsForm })),
+);
 const VariableForm = lazy(() =>
-  import('../benefits/ProgramForms').then((m) => ({ default: m.VariableForm })),
+  import('../benefits/program-forms/VariableForm').then((m) => ({ default: m.VariableForm })),
 );
 
 type Panel = { kind: 'details' } | { kind: 'variable'; index: number | null };

@@ -13,7 +13,7 @@ import { useMe } from '../session';
 
 // The form (antd Form and inputs) loads when the drawer opens, not with the list.
 const CreateProgram = lazy(() =>
-  import('../benefits/ProgramForms').then((m) => ({ default: m.CreateProgram })),
+  import('../benefits/program-forms/CreateProgram').then((m) => ({ default: m.CreateProgram })),
 );
 
 /** Benefit programmes (免申即享): the list, and a new programme for those who manage them. */
