@@ -1,7 +1,7 @@
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '../components/PageTitle';
-import { EntitlementsPanel } from '../benefits/EntitlementsPanel';
+import { EntitlementsPanel } from '../benefits/entitlements/EntitlementsPanel';
 import { useBT } from '../benefits/i18n';
 import { periodText, pick, useCycles, usePrograms } from '../benefits/model';
 import { ExampleTag, Part } from '../benefits/parts';

@@ -16,7 +16,7 @@ import { formatTime } from '../labels';
 import { useAreas } from '../queries';
 import { useMe } from '../session';
 import type { JobOut } from '../types';
-import { EntitlementsPanel } from '../benefits/EntitlementsPanel';
+import { EntitlementsPanel } from '../benefits/entitlements/EntitlementsPanel';
 import { useBT } from '../benefits/i18n';
 import { periodText, pick, usePrograms, yuan, type CycleOut, type PaymentImportOut } from '../benefits/model';
 import { CountsText, CycleStateTag, ExampleTag } from '../benefits/parts';
