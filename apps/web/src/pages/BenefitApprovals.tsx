@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '../components/PageTitle';
@@ -17,12 +18,18 @@ export default function BenefitApprovals() {
   const [params] = useSearchParams();
   const cycles = useCycles();
   const programs = usePrograms();
+  const [notice, setNotice] = useState<string | null>(null);
   const exampleOf = (code: string) => Boolean(programs.data?.find((p) => p.code === code)?.example);
 
   return (
     <>
       <PageTitle title={t('approvals.title')} />
       <p>{t('approvals.intro')}</p>
+      {notice && (
+        <p className="notice notice-success" role="status">
+          {notice}
+        </p>
+      )}
       <Part query={cycles}>
         {(all) => {
           const waiting = all.filter((c) => (c.counts.pending_approval ?? 0) > 0);
@@ -52,6 +59,7 @@ export default function BenefitApprovals() {
                 cycle={selected}
                 fixedState="pending_approval"
                 example={exampleOf(selected.programCode)}
+                onNotice={setNotice}
               />
             </>
           );

@@ -36,6 +36,7 @@ export function EntitlementsPanel({
   fixedState,
   headingLevel = 2,
   example = false,
+  onNotice,
 }: {
   cycle: CycleOut;
   /** The programme is example configuration. */
@@ -43,6 +44,11 @@ export function EntitlementsPanel({
   /** Only entitlements in this state (the approval queue). */
   fixedState?: EntitlementState;
   headingLevel?: 2 | 3;
+  /**
+   * Shows the success notice outside the panel: the approval queue drops the panel once nothing in
+   * the cycle waits any more, and the notice must not go with it.
+   */
+  onNotice?: (message: string) => void;
 }) {
   const { t } = useBT();
   const { t: tr, i18n } = useTranslation();
@@ -224,7 +230,8 @@ export function EntitlementsPanel({
             onDone={async (message) => {
               setAction(null);
               setSelected(new Set());
-              setNotice(message);
+              if (onNotice) onNotice(message);
+              else setNotice(message);
               announce(message);
               await qc.invalidateQueries({ queryKey: ['benefits', 'entitlements', cycle.id] });
               await qc.invalidateQueries({ queryKey: ['benefits', 'cycles'] });
