@@ -1,7 +1,7 @@
 import { useRef, useState, type ReactNode, type RefObject } from 'react';
 import { Drawer } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useDrawerWidth } from './fields';
+import { useDrawerWidth } from './drawerWidth';
 
 /**
  * A form in a drawer (as on the users page): focus kept inside while open, and back on the control

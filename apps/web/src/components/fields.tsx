@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
 import { Checkbox, Form, Select } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useTranslation } from 'react-i18next';
@@ -61,15 +61,4 @@ export function SearchSelect(props: React.ComponentProps<typeof Select<string>>)
       {...props}
     />
   );
-}
-
-/** Drawer width: full screen on narrow windows (320 px reflow), otherwise `max`. */
-export function useDrawerWidth(max = 560): number | string {
-  const [w, setW] = useState(() => window.innerWidth);
-  useEffect(() => {
-    const onResize = () => setW(window.innerWidth);
-    window.addEventListener('resize', onResize);
-    return () => window.removeEventListener('resize', onResize);
-  }, []);
-  return w < max + 40 ? '100%' : max;
 }
