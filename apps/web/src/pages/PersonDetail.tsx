@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { Button } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -15,12 +15,11 @@ import { communityName, formatTime, streetName } from '../labels';
 import { useAreas, usePerson } from '../queries';
 import { disabilityText, genderName } from '../registry';
 import { useMe } from '../session';
-import { CertificateForm } from './person/CertificateForm';
-import { GuardianForm, RemoveGuardian } from './person/Guardians';
 import { HistoryTable } from './person/History';
-import { HouseholdForm, HouseholdMembers } from './person/Household';
+import { HouseholdMembers } from './person/HouseholdMembers';
 import { MergeForm } from './person/MergeForm';
 import { Part } from './person/Part';
+import { RemoveGuardian } from './person/RemoveGuardian';
 import { RevealDialog } from './person/Reveal';
 import { CertificatesTable, DuplicatesTable, GuardiansTable } from './person/Tables';
 import type {
@@ -32,6 +31,13 @@ import type {
   Permission,
   PersonOut,
 } from '../types';
+
+// The drawers' forms (antd Form, selects, radios) load when a drawer opens, not with the page.
+const CertificateForm = lazy(() =>
+  import('./person/CertificateForm').then((m) => ({ default: m.CertificateForm })),
+);
+const GuardianForm = lazy(() => import('./person/Guardians').then((m) => ({ default: m.GuardianForm })));
+const HouseholdForm = lazy(() => import('./person/Household').then((m) => ({ default: m.HouseholdForm })));
 
 type Panel =
   | { kind: 'reveal' }
@@ -298,11 +304,13 @@ function Detail({
         onClose={panel.close}
         returnFocus={panel.trigger}
       >
-        <CertificateForm
-          person={person}
-          onCancel={panel.close}
-          onDone={() => void changed(t('personDetail.certAdded'))}
-        />
+        <Suspense fallback={<Loading />}>
+          <CertificateForm
+            person={person}
+            onCancel={panel.close}
+            onDone={() => void changed(t('personDetail.certAdded'))}
+          />
+        </Suspense>
       </SideDrawer>
 
       <SideDrawer
@@ -311,11 +319,13 @@ function Detail({
         onClose={panel.close}
         returnFocus={panel.trigger}
       >
-        <GuardianForm
-          personId={id}
-          onCancel={panel.close}
-          onDone={(name) => void changed(t('personDetail.guardianAdded', { name }))}
-        />
+        <Suspense fallback={<Loading />}>
+          <GuardianForm
+            personId={id}
+            onCancel={panel.close}
+            onDone={(name) => void changed(t('personDetail.guardianAdded', { name }))}
+          />
+        </Suspense>
       </SideDrawer>
 
       <SideDrawer
@@ -324,11 +334,13 @@ function Detail({
         onClose={panel.close}
         returnFocus={panel.trigger}
       >
-        <HouseholdForm
-          person={person}
-          onCancel={panel.close}
-          onDone={() => void changed(t('personDetail.householdLinked'))}
-        />
+        <Suspense fallback={<Loading />}>
+          <HouseholdForm
+            person={person}
+            onCancel={panel.close}
+            onDone={() => void changed(t('personDetail.householdLinked'))}
+          />
+        </Suspense>
       </SideDrawer>
 
       <Dialog

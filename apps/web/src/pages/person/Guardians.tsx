@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Checkbox, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api, isApiError } from '../../api';
+import { api } from '../../api';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SearchSelect } from '../../components/fields';
 import {
@@ -13,7 +13,7 @@ import {
   type ValidationInfo,
 } from '../../forms';
 import { GUARDIAN_RELATIONS } from '../../registry';
-import type { Guardian, GuardianInput } from '../../types';
+import type { GuardianInput } from '../../types';
 
 const NO_ERRORS: ProblemSummary = { items: [] };
 
@@ -113,48 +113,6 @@ export function GuardianForm({
           <Button onClick={onCancel}>{t('common.cancel')}</Button>
         </div>
       </Form>
-    </>
-  );
-}
-
-export function RemoveGuardian({
-  personId,
-  guardian,
-  onCancel,
-  onDone,
-}: {
-  personId: string;
-  guardian: Guardian;
-  onCancel: () => void;
-  onDone: (name: string) => void;
-}) {
-  const { t } = useTranslation();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const remove = async () => {
-    setError(null);
-    setBusy(true);
-    try {
-      await api.del(`/persons/${personId}/guardians/${guardian.id}`);
-      onDone(guardian.name);
-    } catch (e) {
-      setError(isApiError(e) ? e.detail : t('errors.network'));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <>
-      <ErrorSummary items={error ? [{ message: error }] : []} />
-      <p>{t('personDetail.removeConfirm', { name: guardian.name })}</p>
-      <div className="toolbar">
-        <Button danger type="primary" onClick={() => void remove()} loading={busy}>
-          {t('personDetail.remove')}
-        </Button>
-        <Button id="remove-guardian-cancel" onClick={onCancel}>
-          {t('common.cancel')}
-        </Button>
-      </div>
     </>
   );
 }

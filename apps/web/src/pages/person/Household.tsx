@@ -1,59 +1,17 @@
 import { useId, useState } from 'react';
-import { Link } from 'react-router';
 import { Button, Form, Input, Radio, type FormInstance } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
 import { api, isApiError } from '../../api';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SearchSelect } from '../../components/fields';
 import { applyProblem, summaryFromValidation, type ProblemSummary, type ValidationInfo } from '../../forms';
 import { HOUSEHOLD_ROLES } from '../../registry';
 import type { Household, HouseholdRole, Page, PersonOut } from '../../types';
+import { membersText } from './HouseholdMembers';
 
 const NO_ERRORS: ProblemSummary = { items: [] };
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function roleText(t: TFunction, role: string | null): string {
-  return role ? t(`registry.householdRole.${role as HouseholdRole}`, { defaultValue: role }) : '';
-}
-
-/** "张三（户主）、李四（配偶）": who is in a household (the members the caller may see). */
-function membersText(t: TFunction, lang: string, h: Household): string {
-  return h.members
-    .map((m) =>
-      m.role ? t('personDetail.memberWithRole', { name: m.name, role: roleText(t, m.role) }) : m.name,
-    )
-    .join(lang === 'en' ? ', ' : '、');
-}
-
-/** The household section of the person page: its number and its members. */
-export function HouseholdMembers({ household, selfId }: { household: Household; selfId: string }) {
-  const { t } = useTranslation();
-  return (
-    <>
-      <dl className="facts">
-        <dt>{t('personDetail.householdId')}</dt>
-        <dd className="mono">{household.id}</dd>
-      </dl>
-      <h3>{t('personDetail.members')}</h3>
-      <ul>
-        {household.members.map((m) => (
-          <li key={m.id}>
-            {m.id === selfId ? (
-              <>
-                {m.name} {t('personDetail.self')}
-              </>
-            ) : (
-              <Link to={`/persons/${m.id}`}>{m.name}</Link>
-            )}
-            {m.role && ` · ${roleText(t, m.role)}`}
-          </li>
-        ))}
-      </ul>
-    </>
-  );
-}
 
 type Kind = 'new' | 'find' | 'number';
 
