@@ -5,7 +5,8 @@
  * benefits, objects and declines, and an officer answers the objection.
  */
 import { test, expect, type Page } from '@playwright/test';
-import { expectNoAxeViolations, signIn, signInResident } from './helpers.js';
+import ExcelJS from 'exceljs';
+import { expectNoAxeViolations, signIn, signInResident, writeHeaders } from './helpers.js';
 
 async function focusedId(page: Page): Promise<string> {
   return page.evaluate(() => document.activeElement?.id ?? '');
@@ -290,4 +291,235 @@ test('the server’s validation errors are shown next to the condition they are 
   await expect(second.getByLabel('值')).toBeFocused();
   await expect(second.getByLabel('值')).toHaveAttribute('aria-invalid', 'true');
   await expectNoAxeViolations(page, 'rule editor with a server error');
+});
+
+/** A JSON API call from the page's session that must answer `status`. */
+async function call<T>(
+  page: Page,
+  method: 'get' | 'post' | 'patch',
+  url: string,
+  opts: { data?: unknown; headers?: Record<string, string>; status?: number } = {},
+): Promise<T> {
+  const res = await page.request[method](url, {
+    ...(opts.data !== undefined ? { data: opts.data } : {}),
+    headers: method === 'get' ? opts.headers : await writeHeaders(page, opts.headers),
+  });
+  expect(res.status(), `${method.toUpperCase()} ${url}: ${await res.text()}`).toBe(opts.status ?? 200);
+  return (await res.json()) as T;
+}
+
+interface Ent {
+  id: string;
+  state: string;
+  paymentRef: string | null;
+  paymentError: string | null;
+  person: { id: string; name: string };
+}
+
+/** The masked phone of the demo resident (the journeys and the resident's benefits use that person). */
+const DEMO_RESIDENT_PHONE = /^170\*+0001$/;
+
+async function notDemoResident(page: Page, personId: string): Promise<boolean> {
+  const p = await call<{ phone: string | null }>(page, 'get', `/api/v1/persons/${personId}`);
+  return !DEMO_RESIDENT_PHONE.test(p.phone ?? '');
+}
+
+test('payment: the street’s payment file is downloaded and the bank’s results imported', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  await signIn(page, 'demo_street');
+  const me = await call<{ streetCode: string }>(page, 'get', '/api/v1/auth/me');
+
+  // A cycle of its own (not the one the four-eyes journey submits), run through the API.
+  const cycle = await call<{ id: string }>(
+    page,
+    'post',
+    '/api/v1/benefits/programs/transport_subsidy/cycles',
+    {
+      data: { period: '2027-09' },
+      status: 201,
+    },
+  );
+  await call(page, 'post', `/api/v1/benefits/cycles/${cycle.id}/run`, { data: {}, status: 202 });
+  await expect
+    .poll(
+      async () => (await call<{ state: string }>(page, 'get', `/api/v1/benefits/cycles/${cycle.id}`)).state,
+      {
+        timeout: 60_000,
+      },
+    )
+    .toBe('ready');
+
+  // Two of the street's entitlements (not the demo resident's): submitted by the street officer…
+  const drafts = await call<{ items: Ent[] }>(
+    page,
+    'get',
+    `/api/v1/benefits/cycles/${cycle.id}/entitlements?state=draft&streetCode=${me.streetCode}&limit=20`,
+  );
+  const chosen: Ent[] = [];
+  for (const e of drafts.items) {
+    if (chosen.length === 2) break;
+    if (await notDemoResident(page, e.person.id)) chosen.push(e);
+  }
+  expect(chosen, 'two entitlements in the street').toHaveLength(2);
+  const [paid, failed] = chosen as [Ent, Ent];
+  const ids = chosen.map((e) => e.id);
+  await call(page, 'post', `/api/v1/benefits/cycles/${cycle.id}/entitlements/bulk`, {
+    data: { action: 'submit', ids },
+  });
+  // …and approved by a second officer (four eyes).
+  const ctx2 = await browser.newContext();
+  const district = await ctx2.newPage();
+  await signIn(district, 'demo_district');
+  const approved = await call<{ changed: number }>(
+    district,
+    'post',
+    `/api/v1/benefits/cycles/${cycle.id}/entitlements/bulk`,
+    { data: { action: 'approve', ids } },
+  );
+  expect(approved.changed).toBe(2);
+  await ctx2.close();
+
+  // The payment file: the street's approved entitlements, as .xlsx with the bank's header row.
+  await page.goto(`/benefits/cycles/${cycle.id}`);
+  await expect(page.getByRole('heading', { name: '付款', exact: true })).toBeVisible();
+  await expect(page.getByLabel('街镇', { exact: true }).last()).toHaveValue(me.streetCode);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '下载付款文件（.xlsx）' }).press('Enter'),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(await download.path());
+  const sheet = wb.worksheets[0]!;
+  const cells = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1).map((v) => String(v ?? ''));
+  expect(cells(1)).toEqual(['付款编号', '姓名', '身份证号', '社保卡账户', '金额（元）', '期间', '街镇']);
+  const rows = Array.from({ length: sheet.rowCount - 1 }, (_, i) => cells(i + 2)).filter((r) => r[0]);
+  expect(rows.map((r) => r[0]).sort()).toEqual([...ids].sort());
+  expect(rows.find((r) => r[0] === paid.id)?.[1]).toBe(paid.person.name);
+
+  // The bank's results: one paid, one failed, uploaded through the page's file control.
+  const csv = [
+    '付款编号,结果,失败原因,银行流水号',
+    `${paid.id},成功,,E2E-BANK-0001`,
+    `${failed.id},失败,账户已销户,`,
+  ].join('\r\n');
+  await page.getByLabel('银行结果文件（.xlsx 或 .csv）').setInputFiles({
+    name: 'bank-results.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`${csv}\r\n`, 'utf8'),
+  });
+  await expect(page.locator('#pay-file-help')).toHaveText('已选择：bank-results.csv');
+  await page.getByRole('button', { name: '导入结果' }).press('Enter');
+  await expect(page.locator('.import-summary')).toHaveText('共 2 行：发放成功 1 人，失败 1 人。');
+
+  // The entitlements changed: the paid one with the bank's reference, the failed one still approved.
+  const table = page.getByRole('table', { name: '应发名单' });
+  const rowOf = (e: Ent) => table.locator('tr', { has: page.getByRole('link', { name: e.person.name }) });
+  await expect(rowOf(paid)).toContainText('已发放');
+  await expect(rowOf(paid)).toContainText('付款流水 E2E-BANK-0001');
+  await expect(rowOf(failed)).toContainText('已审批');
+  await expect(rowOf(failed)).toContainText('付款失败：账户已销户');
+  const after = await call<{ items: Ent[] }>(
+    page,
+    'get',
+    `/api/v1/benefits/cycles/${cycle.id}/entitlements?streetCode=${me.streetCode}&limit=200`,
+  );
+  const stateOf = (e: Ent) => after.items.find((x) => x.id === e.id);
+  expect(stateOf(paid)).toMatchObject({ state: 'paid', paymentRef: 'E2E-BANK-0001' });
+  expect(stateOf(failed)).toMatchObject({ state: 'approved', paymentError: '账户已销户' });
+  await expectNoAxeViolations(page, 'cycle page after importing bank results');
+});
+
+test('a change in the registry raises a review; an officer accepts it with the keyboard', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  // The demo district seeds last month's paid transport-subsidy cycle and its enrolments: someone
+  // enrolled there (in another street than the street officer's journeys, not the demo resident).
+  await signIn(page, 'demo_street');
+  const streetOfficer = await call<{ streetCode: string }>(page, 'get', '/api/v1/auth/me');
+  await signIn(page, 'demo_district');
+  const cycles = await call<{ id: string; period: string }[]>(
+    page,
+    'get',
+    '/api/v1/benefits/cycles?programCode=transport_subsidy&limit=50',
+  );
+  // The oldest: the journeys create theirs in 2027.
+  const seeded = [...cycles].sort((a, b) => a.period.localeCompare(b.period))[0];
+  expect(seeded, 'the seeded cycle').toBeDefined();
+  const paid = await call<{ items: (Ent & { streetCode: string })[] }>(
+    page,
+    'get',
+    `/api/v1/benefits/cycles/${seeded!.id}/entitlements?state=paid&limit=200`,
+  );
+  let person: { id: string; name: string; version: number } | undefined;
+  for (const e of [...paid.items].reverse()) {
+    if (e.streetCode === streetOfficer.streetCode) continue;
+    const p = await call<{
+      id: string;
+      name: string;
+      version: number;
+      phone: string | null;
+      livingStatus: string;
+    }>(page, 'get', `/api/v1/persons/${e.person.id}`);
+    if (p.livingStatus === 'normal' && !DEMO_RESIDENT_PHONE.test(p.phone ?? '')) {
+      person = p;
+      break;
+    }
+  }
+  expect(person, 'an enrolled person to change').toBeDefined();
+  const { id, name, version } = person!;
+
+  // They move out of the district: the worker (every 2 s) raises a "stop" review.
+  await call(page, 'patch', `/api/v1/persons/${id}`, {
+    data: { livingStatus: 'moved_out', reason: '已迁出本区（e2e 复核）' },
+    headers: { 'If-Match': String(version) },
+  });
+  await expect
+    .poll(
+      async () => {
+        const r = await call<{ items: { kind: string; person: { id: string } }[] }>(
+          page,
+          'get',
+          '/api/v1/benefits/reviews?state=open&programCode=transport_subsidy&limit=200',
+        );
+        return r.items.find((x) => x.person.id === id)?.kind ?? null;
+      },
+      { timeout: 30_000, message: 'a review is raised for the changed person' },
+    )
+    .toBe('stop');
+
+  await page.goto('/benefits/reviews');
+  await expect(page.locator('h1')).toHaveText('变动复核');
+  const heading = page.getByRole('heading', { name: `${name}：建议停止“残疾人交通补贴”` });
+  await expect(heading).toBeVisible();
+  const card = page.locator('article', { has: heading });
+  await expect(card).toContainText('人员信息有变更');
+  await expectNoAxeViolations(page, 'review queue with an open review');
+
+  // Keyboard only: from the person's link, Tab to the note, type it, Tab to "accept", Enter.
+  await card.getByRole('link', { name }).focus();
+  const note = card.getByLabel('备注（选填）');
+  for (let i = 0; i < 20 && !(await note.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press('Tab');
+  await expect(note).toBeFocused();
+  await page.keyboard.type('已核实：本人已迁出本区。');
+  await page.keyboard.press('Tab');
+  await expect(card.getByRole('button', { name: '采纳：停止发放' })).toBeFocused();
+  await page.keyboard.press('Enter');
+
+  await expect(page.locator('#main .notice-success')).toHaveText(`已采纳关于 ${name} 的建议。`);
+  await expect(page.locator('#reviews-list')).toBeFocused();
+  await expect(heading).toHaveCount(0);
+  await expectNoAxeViolations(page, 'review queue after accepting');
+
+  // It is in the accepted list, with the note.
+  await page.getByLabel('状态', { exact: true }).selectOption('accepted');
+  const done = page.locator('article', {
+    has: page.getByRole('heading', { name: `${name}：建议停止“残疾人交通补贴”` }),
+  });
+  await expect(done).toContainText('已核实：本人已迁出本区。');
 });

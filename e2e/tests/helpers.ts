@@ -12,9 +12,14 @@ export async function signIn(page: Page, username: string, password = E2E.passwo
   return res.json();
 }
 
-async function csrf(page: Page): Promise<string> {
+export async function csrf(page: Page): Promise<string> {
   const cookies = await page.context().cookies();
   return cookies.find((c) => c.name === 'jinglin_csrf')?.value ?? '';
+}
+
+/** Headers for a changing API request from the page's session (CSRF token and origin). */
+export async function writeHeaders(page: Page, extra: Record<string, string> = {}) {
+  return { 'x-csrf-token': await csrf(page), origin: E2E.baseURL, ...extra };
 }
 
 export async function setPreferences(page: Page, prefs: { careMode?: boolean; language?: 'zh-CN' | 'en' }) {
