@@ -1,0 +1,128 @@
+/**
+ * The JT/T 808 TCP gateway (2013 and 2019 editions): per connection a Jt808Reader; every result
+ * answered as `respond()` says — 0x0100 → 0x8100 with the sink's auth code or refusal, 0x0102 →
+ * 0x8001 (result 1 when the sink rejects the code), locations and batches stored first, then
+ * 0x8001. Frames from unknown devices are answered and not stored. Malformed frames are logged
+ * (connection id, code, raw hex), counted, and answered 0x8001 result 2/3 when the header is
+ * readable; the connection carries on.
+ */
+import type { Logger } from 'pino';
+import type { IngestSink, KnownDevice } from '../ingest.port.js';
+import {
+  Jt808Reader,
+  encodePlatformResponse,
+  respond,
+  MSG,
+  type Jt808Message,
+  type Jt808RegisterDecision,
+  type Jt808Result,
+} from '../protocols/jt808/index.js';
+import { DeviceLookup } from './devices.js';
+import type { GatewayCounters } from './stats.js';
+import { startTcpGateway, type Connection, type TcpGateway } from './tcp.js';
+
+export interface Jt808GatewayOptions {
+  host: string;
+  port: number;
+  sink: IngestSink;
+  log: Logger;
+  counters: GatewayCounters;
+  maxConnections?: number;
+  idleTimeoutMs?: number;
+}
+
+export function startJt808Gateway(o: Jt808GatewayOptions): Promise<TcpGateway> {
+  return startTcpGateway({
+    protocol: 'jt808',
+    host: o.host,
+    port: o.port,
+    log: o.log,
+    counters: o.counters,
+    maxConnections: o.maxConnections,
+    idleTimeoutMs: o.idleTimeoutMs,
+    handler: (conn) => jt808Connection(conn, o.sink, o.counters),
+  });
+}
+
+/** What the sink says before `respond()` builds the reply (respond's callbacks are synchronous). */
+interface Decided {
+  register: Jt808RegisterDecision | null;
+  authOk: boolean;
+  device: KnownDevice | undefined;
+}
+
+export function jt808Connection(conn: Connection, sink: IngestSink, counters: GatewayCounters) {
+  const stats = counters.jt808;
+  const reader = new Jt808Reader();
+  const devices = new DeviceLookup(sink, 'jt808', stats, conn);
+  let serial = 0;
+
+  function malformed(code: string, rawHex: string, msgId: number | null, uniqueId: string | null) {
+    counters.malformed('jt808', code);
+    conn.log.warn({ code, msgId, uniqueId, rawHex }, 'malformed JT/T 808 input');
+  }
+
+  async function decide(msg: Jt808Message): Promise<Decided | null> {
+    const id = msg.header.uniqueId;
+    const d: Decided = { register: null, authOk: true, device: undefined };
+    try {
+      if (msg.type === 'register') {
+        const r = await sink.registerTerminal(id);
+        d.register = r.ok ? r.authCode : { result: r.result };
+        return d;
+      }
+      if (msg.type === 'fragment') return d;
+      if (msg.type === 'authenticate') d.authOk = await sink.checkAuthCode(id, msg.code);
+    } catch (err) {
+      stats.ingestErrors++;
+      conn.log.error({ err, uniqueId: id, msgId: msg.header.msgId }, 'sink failed: frame not answered');
+      return null;
+    }
+    d.device = await devices.find(id);
+    return d;
+  }
+
+  async function handle(result: Jt808Result): Promise<void> {
+    if (!result.ok) {
+      const { code, header, rawHex } = result.error;
+      malformed(code, rawHex, header?.msgId ?? null, header?.uniqueId ?? null);
+      const step = respond(result, { serial, authCode: () => ({ result: 4 }) });
+      serial = step.nextSerial;
+      if (step.reply) conn.write(step.reply.frame);
+      return;
+    }
+    stats.frames++;
+    const msg = result.message;
+    if (msg.type === 'batch') {
+      for (const e of msg.rejected)
+        malformed(`batch_${e.code}`, e.rawHex, msg.header.msgId, msg.header.uniqueId);
+    }
+    const d = await decide(msg);
+    if (!d) return;
+    const used = serial;
+    const step = respond(result, {
+      serial,
+      authCode: () => d.register ?? { result: 4 },
+      checkAuth: () => d.authOk,
+    });
+    serial = step.nextSerial;
+    let frame = step.reply?.frame;
+    if (step.positions.length > 0 && d.device) {
+      const stored = await devices.ingest(d.device, step.positions);
+      // The terminal keeps (and resends) what the platform did not confirm.
+      if (!stored && step.reply?.msgId === MSG.platformResponse) {
+        frame = encodePlatformResponse(msg.header, used, 1);
+      }
+    }
+    if (frame) conn.write(frame);
+  }
+
+  return {
+    async data(chunk: Buffer) {
+      for (const r of reader.push(chunk, Date.now())) await handle(r);
+    },
+    end() {
+      if (reader.junkBytes > 0) counters.malformed('jt808', 'junk');
+    },
+  };
+}

@@ -1,0 +1,91 @@
+/**
+ * The watch-protocol TCP gateway (`[MF*ID*LEN*CONTENT]`): per connection a WatchFrameSplitter;
+ * every frame decoded, `LK` answered at once (a watch not answered reboots), positions of known
+ * devices stored, `AL` answered after its position is stored (unanswered, the watch repeats the
+ * alarm — what we want when storing failed). Unknown devices are answered and not stored.
+ * Malformed input is logged (connection id, code, raw hex) and counted; the connection carries on.
+ */
+import type { Logger } from 'pino';
+import type { IngestSink } from '../ingest.port.js';
+import { WatchFrameSplitter, decodeWatch, type WatchSplitItem } from '../protocols/watch/index.js';
+import { DeviceLookup } from './devices.js';
+import type { GatewayCounters } from './stats.js';
+import { startTcpGateway, type Connection, type TcpGateway } from './tcp.js';
+
+export interface WatchGatewayOptions {
+  host: string;
+  port: number;
+  sink: IngestSink;
+  log: Logger;
+  counters: GatewayCounters;
+  maxConnections?: number;
+  idleTimeoutMs?: number;
+  /** The watches' clock offset from UTC in minutes (default 0: UTC). */
+  utcOffsetMinutes?: number;
+}
+
+export function startWatchGateway(o: WatchGatewayOptions): Promise<TcpGateway> {
+  return startTcpGateway({
+    protocol: 'watch',
+    host: o.host,
+    port: o.port,
+    log: o.log,
+    counters: o.counters,
+    maxConnections: o.maxConnections,
+    idleTimeoutMs: o.idleTimeoutMs,
+    handler: (conn) => watchConnection(conn, o.sink, o.counters, o.utcOffsetMinutes ?? 0),
+  });
+}
+
+const hex = (text: string) => Buffer.from(text, 'utf8').toString('hex');
+
+export function watchConnection(
+  conn: Connection,
+  sink: IngestSink,
+  counters: GatewayCounters,
+  utcOffsetMinutes: number,
+) {
+  const stats = counters.watch;
+  const splitter = new WatchFrameSplitter();
+  const devices = new DeviceLookup(sink, 'watch', stats, conn);
+
+  function malformed(code: string, raw: string, uniqueId: string | null) {
+    counters.malformed('watch', code);
+    conn.log.warn({ code, uniqueId, rawHex: hex(raw) }, 'malformed watch input');
+  }
+
+  async function handle(item: WatchSplitItem): Promise<void> {
+    if (!item.ok) {
+      malformed(item.code, item.raw, null);
+      return;
+    }
+    const r = decodeWatch(item.frame, { utcOffsetMinutes });
+    if (!r.ok) {
+      malformed(r.error.code, r.error.raw, r.frame?.deviceId ?? null);
+      // The reply is owed even when the content is unreadable (the header was).
+      if (r.reply) conn.write(r.reply);
+      if (r.frame) await devices.find(r.frame.deviceId);
+      return;
+    }
+    stats.frames++;
+    if (r.reply && r.frame.type === 'LK') {
+      conn.write(r.reply);
+      await devices.find(r.frame.deviceId);
+      return;
+    }
+    const device = await devices.find(r.frame.deviceId);
+    let stored = true;
+    if (r.message.kind === 'position' && device) stored = await devices.ingest(device, [r.message.position]);
+    if (r.reply && stored) conn.write(r.reply);
+  }
+
+  return {
+    async data(chunk: Buffer) {
+      for (const item of splitter.push(chunk)) await handle(item);
+    },
+    end() {
+      const rest = splitter.end();
+      if (rest) malformed(rest.code, rest.raw, null);
+    },
+  };
+}
