@@ -23,6 +23,7 @@ import { seedBenefitPrograms, seedPayees } from './seed/benefits.js';
 import { FieldCrypto, addKeyToFile, keyFile, randomToken } from './platform/crypto/field-crypto.js';
 import { rotateAll } from './platform/crypto/rotate.js';
 import { importCommand } from './modules/registry/import/import.cli.js';
+import { simulateCommand } from './modules/tracking/simulator/simulate.cli.js';
 
 async function withPlatform<T>(fn: (p: Platform) => Promise<T>): Promise<T> {
   const p = await openPlatform(loadConfig(), 'warn');
@@ -240,6 +241,24 @@ program
       console.log(`restored ${r.tables} tables, ${r.rows} rows from ${file}`);
     }),
   );
+
+program
+  .command('simulate')
+  .description(
+    'simulated watches (JT/T 808 and watch protocol) reporting to a gateway; prints a JSON summary',
+  )
+  .option('--devices <n>', 'number of devices', '100')
+  .option('--rate <r>', 'positions per device per second', '1')
+  .option('--host <host>', 'the gateway host (the only one connected to)', '127.0.0.1')
+  .option('--jt808-port <port>', 'JT/T 808 port (default JINGLIN_JT808_PORT; 0 = no JT/T 808 devices)')
+  .option('--watch-port <port>', 'watch-protocol port (default JINGLIN_WATCH_PORT; 0 = no watches)')
+  .option('--seconds <s>', 'stop after this many seconds', '30')
+  .option('--watch-share <f>', 'share of devices that are watches', '0.2')
+  .option('--per-connection <k>', 'devices sharing one TCP connection', '1')
+  .action(async (o: Parameters<typeof simulateCommand>[0]) => {
+    const config = loadConfig();
+    process.exitCode = await simulateCommand(o, { jt808Port: config.jt808Port, watchPort: config.watchPort });
+  });
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof AppError) {
