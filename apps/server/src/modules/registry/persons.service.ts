@@ -213,9 +213,10 @@ export class PersonsService {
       limit: q.limit + 1,
     });
     const page = rows.slice(0, q.limit);
+    const today = todayIso();
     return {
       // A list item shows the masked ID number only: nothing else is decrypted, no certificate read.
-      items: page.map((r) => personListItem(r, this.p.crypto)),
+      items: page.map((r) => personListItem(r, this.p.crypto, today)),
       nextCursor: rows.length > q.limit ? String(offset + q.limit) : null,
     };
   }

@@ -57,15 +57,18 @@ export function personOut(p: PersonRow, cert: CertificateRow | undefined, crypto
   };
 }
 
-/** The fields of a search result (PersonListItem): only the ID number is decrypted, to be masked. */
-export function personListItem(p: PersonListRow, crypto: FieldCrypto): PersonListItem {
+/**
+ * The fields of a search result (PersonListItem): only the ID number is decrypted, to be masked.
+ * `today`: the date ages are counted on (one per page, not one per row).
+ */
+export function personListItem(p: PersonListRow, crypto: FieldCrypto, today = todayIso()): PersonListItem {
   return {
     id: p.id,
     name: p.name,
     idNumber: maskIdNumber(crypto.decrypt(p.idNumberEnc)),
     gender: p.gender,
     birthDate: p.birthDate,
-    age: ageOn(p.birthDate, todayIso()),
+    age: ageOn(p.birthDate, today),
     streetCode: p.streetCode,
     communityId: p.communityId,
     livingStatus: p.livingStatus,

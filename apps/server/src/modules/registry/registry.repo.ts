@@ -1,6 +1,6 @@
 /** SQL of the registry. Every read that lists or finds persons applies the caller's data scope. */
 import { and, asc, desc, eq, gt, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
-import { unionAll } from 'drizzle-orm/pg-core';
+import { unionAll, type PgPreparedQuery, type PreparedQueryConfig } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../platform/db/client.js';
 import type { DataScope } from '../../platform/access/actor.js';
 import { inScope } from '../../platform/access/scope.js';
@@ -89,6 +89,18 @@ interface Tier {
 }
 
 /**
+ * How a value enters a search statement: as itself (a statement for these values), or as a named
+ * placeholder (a statement for every search of the same shape, built once: see searchPersons).
+ */
+type Bind = <T>(name: string, value: T) => T;
+const asValue: Bind = (_name, value) => value;
+const asPlaceholder: Bind = <T>(name: string) => sql.placeholder(name) as unknown as T;
+
+const latinPrefix = (l: string) => `${l.replace(/[%_\\]/g, '')}%`;
+const textPrefix = (t: string) => `${t.replace(/[%_\\]/g, '\\$&')}%`;
+const isFuzzy = (t: string) => [...t].length >= FUZZY_MIN_CHARS;
+
+/**
  * The tiers of a name query, best first. Latin letters: exact initials (by pinyin); pinyin prefix
  * (by pinyin, so an exact full pinyin comes first); initials prefix (by initials, then pinyin).
  * Chinese: names starting with the text (by name, so the exact name comes first), then — from
@@ -96,33 +108,37 @@ interface Tier {
  * index, so no tier sorts all its matches. (The initials-prefix tier leaves out the exact initials
  * with `> q`: in byte order every longer match comes after them, and the index range starts past.)
  */
-function matchTiers(f: SearchFilter): Tier[] {
+function matchTiers(f: SearchFilter, b: Bind = asValue): Tier[] {
   if (f.latin) {
-    const l = f.latin;
-    const prefix = `${l.replace(/[%_\\]/g, '')}%`;
+    const l = () => b('latin', f.latin!);
+    const prefix = () => b('latinPrefix', latinPrefix(f.latin!));
     const initials = c(sql`${persons.nameInitials}`);
     const tiers: Tier[] = [
-      { where: sql`${initials} = ${l}`, order: [pinyinKey], key: pinyinKey },
-      { where: sql`${pinyinKey} LIKE ${prefix} AND ${initials} <> ${l}`, order: [pinyinKey], key: pinyinKey },
+      { where: sql`${initials} = ${l()}`, order: [pinyinKey], key: pinyinKey },
+      {
+        where: sql`${pinyinKey} LIKE ${prefix()} AND ${initials} <> ${l()}`,
+        order: [pinyinKey],
+        key: pinyinKey,
+      },
     ];
     // Initials start with the pinyin's first letter: for one letter this tier is the one above.
-    if (l.length > 1)
+    if (f.latin.length > 1)
       tiers.push({
-        where: sql`${initials} LIKE ${prefix} AND ${initials} > ${l} AND ${pinyinKey} NOT LIKE ${prefix}`,
+        where: sql`${initials} LIKE ${prefix()} AND ${initials} > ${l()} AND ${pinyinKey} NOT LIKE ${prefix()}`,
         order: [initials, pinyinKey],
         key: c(sql`${persons.nameInitials} || ' ' || ${persons.namePinyin}`),
       });
     return tiers;
   }
   if (f.text) {
-    const t = f.text;
-    const prefix = `${t.replace(/[%_\\]/g, '\\$&')}%`;
+    const t = () => b('text', f.text!);
+    const prefix = () => b('textPrefix', textPrefix(f.text!));
     const name = c(sql`${persons.name}`);
-    const tiers: Tier[] = [{ where: sql`${name} LIKE ${prefix}`, order: [name], key: name }];
-    if ([...t].length >= FUZZY_MIN_CHARS) {
-      const rank = sql<number>`similarity(${persons.name}, ${t})`;
+    const tiers: Tier[] = [{ where: sql`${name} LIKE ${prefix()}`, order: [name], key: name }];
+    if (isFuzzy(f.text)) {
+      const rank = sql<number>`similarity(${persons.name}, ${t()})`;
       tiers.push({
-        where: sql`${persons.name} % ${t} AND ${name} NOT LIKE ${prefix}`,
+        where: sql`${persons.name} % ${t()} AND ${name} NOT LIKE ${prefix()}`,
         order: [sql`${rank} DESC`, pinyinKey],
         key: pinyinKey,
         rank,
@@ -133,24 +149,91 @@ function matchTiers(f: SearchFilter): Tier[] {
   return [];
 }
 
-export function searchConds(scope: DataScope, f: SearchFilter): SQL[] {
-  const conds: SQL[] = [personScope(scope), isNull(persons.mergedInto)];
-  if (f.idBidx) conds.push(eq(persons.idNumberBidx, f.idBidx));
+/** The caller's scope with its street codes and community ids bound (`s0`…, `c0`…). */
+const boundScope = (scope: DataScope, b: Bind): DataScope =>
+  b === asValue
+    ? scope
+    : {
+        ...scope,
+        streets: scope.streets.map((s, i) => b(`s${i}`, s)),
+        communities: scope.communities.map((x, i) => b(`c${i}`, x)),
+      };
+
+export function searchConds(scope: DataScope, f: SearchFilter, b: Bind = asValue): SQL[] {
+  const conds: SQL[] = [personScope(boundScope(scope, b)), isNull(persons.mergedInto)];
+  if (f.idBidx) conds.push(eq(persons.idNumberBidx, b('idBidx', f.idBidx)));
   if (f.certBidx)
     conds.push(
-      sql`${persons.id} IN (SELECT ${certificates.personId} FROM ${certificates} WHERE ${certificates.numberBidx} = ${f.certBidx})`,
+      sql`${persons.id} IN (SELECT ${certificates.personId} FROM ${certificates} WHERE ${certificates.numberBidx} = ${b('certBidx', f.certBidx)})`,
     );
-  if (f.phoneBidx) conds.push(eq(persons.phoneBidx, f.phoneBidx));
-  const tiers = matchTiers(f);
+  if (f.phoneBidx) conds.push(eq(persons.phoneBidx, b('phoneBidx', f.phoneBidx)));
+  const tiers = matchTiers(f, b);
   if (tiers.length) conds.push(or(...tiers.map((t) => t.where))!);
-  if (f.streetCode) conds.push(eq(persons.streetCode, f.streetCode));
-  if (f.communityId) conds.push(eq(persons.communityId, f.communityId));
-  if (f.category) conds.push(eq(persons.category, f.category));
-  if (f.grade) conds.push(eq(persons.grade, f.grade));
-  if (f.livingStatus) conds.push(sql`${persons.livingStatus} = ${f.livingStatus}`);
-  if (f.bornAfter) conds.push(gte(persons.birthDate, f.bornAfter));
-  if (f.bornBefore) conds.push(lte(persons.birthDate, f.bornBefore));
+  if (f.streetCode) conds.push(eq(persons.streetCode, b('streetCode', f.streetCode)));
+  if (f.communityId) conds.push(eq(persons.communityId, b('communityId', f.communityId)));
+  if (f.category) conds.push(eq(persons.category, b('category', f.category)));
+  if (f.grade) conds.push(eq(persons.grade, b('grade', f.grade)));
+  if (f.livingStatus) conds.push(sql`${persons.livingStatus} = ${b('livingStatus', f.livingStatus)}`);
+  if (f.bornAfter) conds.push(gte(persons.birthDate, b('bornAfter', f.bornAfter)));
+  if (f.bornBefore) conds.push(lte(persons.birthDate, b('bornBefore', f.bornBefore)));
   return conds;
+}
+
+/**
+ * What decides the text of a search statement (as opposed to its values): the scope's size, which
+ * filters are set, and the kind of name query. Two searches with the same shape differ only in the
+ * values of the placeholders (searchValues); a test checks both against the statement built with
+ * the values themselves.
+ */
+export function searchShape(scope: DataScope, f: SearchFilter): string {
+  const name = f.latin ? (f.latin.length > 1 ? 'L' : 'l') : f.text ? (isFuzzy(f.text) ? 'T' : 't') : '-';
+  const set = (v: unknown) => (v ? '1' : '0');
+  return [
+    scope.district ? 'D' : `${scope.streets.length}.${scope.communities.length}`,
+    name,
+    set(f.idBidx),
+    set(f.certBidx),
+    set(f.phoneBidx),
+    set(f.streetCode),
+    set(f.communityId),
+    set(f.category),
+    set(f.grade),
+    set(f.livingStatus),
+    set(f.bornAfter),
+    set(f.bornBefore),
+    set(f.offset),
+  ].join('');
+}
+
+/** The placeholders' values of a search statement (the names the binds above give them). */
+export function searchValues(scope: DataScope, f: SearchFilter): Record<string, unknown> {
+  const v: Record<string, unknown> = {
+    idBidx: f.idBidx,
+    certBidx: f.certBidx,
+    phoneBidx: f.phoneBidx,
+    streetCode: f.streetCode,
+    communityId: f.communityId,
+    category: f.category,
+    grade: f.grade,
+    livingStatus: f.livingStatus,
+    bornAfter: f.bornAfter,
+    bornBefore: f.bornBefore,
+    limit: f.limit,
+    offset: f.offset,
+    branchLimit: f.offset + f.limit,
+  };
+  if (f.latin) {
+    v.latin = f.latin;
+    v.latinPrefix = latinPrefix(f.latin);
+  } else if (f.text) {
+    v.text = f.text;
+    v.textPrefix = textPrefix(f.text);
+  }
+  if (!scope.district) {
+    scope.streets.forEach((s, i) => (v[`s${i}`] = s));
+    scope.communities.forEach((x, i) => (v[`c${i}`] = x));
+  }
+  return v;
 }
 
 /** What a search result shows (PersonListItem): a narrow row is quicker to read, send and map. */
@@ -174,9 +257,9 @@ export type PersonListRow = Pick<PersonRow, keyof typeof listColumns>;
  * with several tiers is one branch per tier (UNION ALL), each ordered and limited on its own so
  * that an index gives its order: a common surname never means sorting tens of thousands of rows.
  */
-export function searchPersonsQuery(tx: Tx, scope: DataScope, f: SearchFilter) {
-  const base = searchConds(scope, { ...f, latin: undefined, text: undefined });
-  const tiers: Tier[] = matchTiers(f);
+export function searchPersonsQuery(tx: Tx, scope: DataScope, f: SearchFilter, b: Bind = asValue) {
+  const base = searchConds(scope, { ...f, latin: undefined, text: undefined }, b);
+  const tiers: Tier[] = matchTiers(f, b);
   if (!tiers.length) tiers.push({ where: sql`true`, order: [pinyinKey], key: pinyinKey });
   const branch = (t: Tier, i: number) =>
     tx
@@ -189,17 +272,46 @@ export function searchPersonsQuery(tx: Tx, scope: DataScope, f: SearchFilter) {
       .from(persons)
       .where(and(...base, t.where))
       .orderBy(...t.order, asc(persons.id));
-  if (tiers.length === 1) return branch(tiers[0]!, 0).limit(f.limit).offset(f.offset);
-  const [first, second, ...rest] = tiers.map((t, i) => branch(t, i).limit(f.offset + f.limit));
+  const limit = b('limit', f.limit);
+  // Drizzle leaves out `offset 0`: so does the statement of the first page (its own shape).
+  const offset = f.offset ? b('offset', f.offset) : 0;
+  if (tiers.length === 1) return branch(tiers[0]!, 0).limit(limit).offset(offset);
+  const branchLimit = b('branchLimit', f.offset + f.limit);
+  const [first, second, ...rest] = tiers.map((t, i) => branch(t, i).limit(branchLimit));
   return unionAll(first!, second!, ...rest)
     .orderBy(sql`tier`, sql`rank DESC`, sql`sort_key`, sql`id`)
-    .limit(f.limit)
-    .offset(f.offset);
+    .limit(limit)
+    .offset(offset);
 }
 
-export async function searchPersons(tx: Tx, scope: DataScope, f: SearchFilter): Promise<PersonListRow[]> {
-  const rows = (await searchPersonsQuery(tx, scope, f)) as (PersonListRow & Record<string, unknown>)[];
-  return rows.map(({ tier: _t, rank: _r, sort_key: _s, ...row }) => row as PersonListRow);
+/** A search row: the list columns, and the tier, rank and sort key the statement orders by. */
+export type PersonSearchRow = PersonListRow & { tier: number; rank: number; sort_key: string };
+type SearchStatement = PgPreparedQuery<PreparedQueryConfig & { execute: PersonSearchRow[] }>;
+
+/**
+ * Search statements built once per shape (searchShape) and per database handle. Drizzle builds a
+ * statement anew on every call otherwise: ~0.2 ms of the request's CPU for these. The statements
+ * are unnamed (prepare('') is the protocol's unnamed statement), so PostgreSQL still plans each
+ * execution with its values (a generic plan could not use the index range of `LIKE 'prefix%'`).
+ */
+const statements = new WeakMap<Tx, Map<string, SearchStatement>>();
+const MAX_SHAPES = 256;
+
+export function searchStatement(tx: Tx, scope: DataScope, f: SearchFilter): SearchStatement {
+  let byShape = statements.get(tx);
+  if (!byShape) statements.set(tx, (byShape = new Map()));
+  const shape = searchShape(scope, f);
+  let s = byShape.get(shape);
+  if (!s) {
+    s = searchPersonsQuery(tx, scope, f, asPlaceholder).prepare('') as unknown as SearchStatement;
+    if (byShape.size < MAX_SHAPES) byShape.set(shape, s);
+  }
+  return s;
+}
+
+/** One page of a search; the rows also carry the statement's tier, rank and sort key. */
+export async function searchPersons(tx: Tx, scope: DataScope, f: SearchFilter): Promise<PersonSearchRow[]> {
+  return searchStatement(tx, scope, f).execute(searchValues(scope, f));
 }
 
 export async function countPersons(
