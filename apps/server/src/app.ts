@@ -33,6 +33,7 @@ import { RelatedService } from './modules/registry/related.service.js';
 import { registryRoutes } from './modules/registry/registry.routes.js';
 import { spreadsheetRoutes } from './modules/registry/spreadsheets.routes.js';
 import { benefitsOf } from './modules/benefits/benefits.module.js';
+import { trackingOf } from './modules/tracking/tracking.module.js';
 
 export interface Services {
   auth: AuthService;
@@ -152,6 +153,7 @@ export async function buildApp(p: Platform, opts: { serveWeb?: boolean } = {}): 
   registryRoutes(app, services.persons, services.related);
   spreadsheetRoutes(app, p, services.persons);
   benefitsOf(p).routes(app);
+  trackingOf(p).routes(app);
 
   if (opts.serveWeb !== false && fs.existsSync(path.join(p.config.webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: p.config.webDist, wildcard: false, index: ['index.html'] });

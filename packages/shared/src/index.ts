@@ -13,3 +13,4 @@ export * from './domain/idcard.js';
 export * from './schemas/persons.js';
 export * from './schemas/benefit-rules.js';
 export * from './schemas/benefits.js';
+export * from './schemas/tracking.js';

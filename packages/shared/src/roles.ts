@@ -44,6 +44,10 @@ export const PERMISSIONS = [
   'benefits.approve',
   'benefits.review',
   'benefits.own',
+  'tracking.read',
+  'tracking.manage',
+  'tracking.alerts',
+  'tracking.own',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -80,7 +84,17 @@ const benefitsWork: Permission[] = ['benefits.read', 'benefits.run', 'benefits.a
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // The system administrator manages users and configuration, not audit records or case contents.
-  district_admin: [...staffBasics, 'areas.manage', 'users.read', 'users.manage', 'security.manage'],
+  // Devices, day centres and zones; positions and alerts only of devices not bound to a person.
+  district_admin: [
+    ...staffBasics,
+    'areas.manage',
+    'users.read',
+    'users.manage',
+    'security.manage',
+    'tracking.manage',
+    'tracking.read',
+    'tracking.alerts',
+  ],
   // The auditor reads the audit trail and break-glass grants, and changes nothing.
   auditor: ['audit.read', 'access.break_glass.review'],
   district_officer: [...staffBasics, ...registryWork, 'users.read', ...benefitsWork, 'benefits.manage'],
@@ -89,10 +103,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   volunteer_coordinator: [...staffBasics],
   volunteer: [],
   hospital_desk: [],
-  day_centre_staff: [...staffBasics],
+  // Their centre's trainees: positions, live map, alerts (acknowledge, close).
+  day_centre_staff: [...staffBasics, 'tracking.read', 'tracking.alerts'],
   procuratorate_liaison: [],
   resident: ['benefits.own'],
-  guardian: ['benefits.own'],
+  guardian: ['benefits.own', 'tracking.own'],
 };
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {

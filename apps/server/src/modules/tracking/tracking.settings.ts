@@ -1,0 +1,51 @@
+/**
+ * Tracking settings: kept in the `settings` table under `tracking` (changed by administrators, not
+ * by environment), with defaults; read through a short cache.
+ */
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Tx } from '../../platform/db/client.js';
+import { settings } from '../../platform/db/schema.js';
+
+export const TrackingSettingsSchema = z.object({
+  /** Exit confirmation: this many consecutive outside fixes … */
+  exitConfirmFixes: z.number().int().min(1).max(20).default(3),
+  /** … or outside for this many seconds. */
+  exitConfirmSeconds: z.number().int().min(0).max(3600).default(60),
+  /** A gap between fixes this long means the device was away: one outside fix confirms. */
+  reconnectGapSeconds: z.number().int().min(30).max(86400).default(600),
+  /** An exit must be beyond the fix's accuracy and at least this many metres. */
+  minMarginM: z.number().min(0).max(500).default(10),
+  lowBatteryPercent: z.number().int().min(0).max(100).default(15),
+  offlineMinutes: z.number().int().min(1).max(1440).default(30),
+  escalationMinutes: z.number().int().min(1).max(1440).default(10),
+  maxEscalationLevel: z.number().int().min(0).max(10).default(2),
+  retentionDays: z.number().int().min(1).max(3650).default(90),
+});
+export type TrackingSettings = z.infer<typeof TrackingSettingsSchema>;
+
+let cached: { at: number; value: TrackingSettings } | null = null;
+const TTL_MS = 10_000;
+
+export async function loadTrackingSettings(db: Tx, fresh = false): Promise<TrackingSettings> {
+  if (!fresh && cached && Date.now() - cached.at < TTL_MS) return cached.value;
+  const rows = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, 'tracking'));
+  const parsed = TrackingSettingsSchema.safeParse(rows[0]?.value ?? {});
+  const value = parsed.success ? parsed.data : TrackingSettingsSchema.parse({});
+  cached = { at: Date.now(), value };
+  return value;
+}
+
+export async function saveTrackingSettings(
+  db: Tx,
+  patch: Partial<TrackingSettings>,
+): Promise<TrackingSettings> {
+  const current = await loadTrackingSettings(db, true);
+  const value = TrackingSettingsSchema.parse({ ...current, ...patch });
+  await db
+    .insert(settings)
+    .values({ key: 'tracking', value })
+    .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: new Date() } });
+  cached = { at: Date.now(), value };
+  return value;
+}
