@@ -82,14 +82,19 @@ export function jt808Connection(conn: Connection, sink: IngestSink, counters: Ga
     return d;
   }
 
-  async function handle(result: Jt808Result): Promise<void> {
+  /**
+   * Decides the reply for one result. Sink decisions are awaited here (in order, they set the
+   * platform serial); a store is only started: its reply comes back as `later`, so the frames of
+   * one chunk are stored together and answered in order once stored.
+   */
+  async function handle(result: Jt808Result): Promise<{ later: Promise<Uint8Array | undefined> }> {
+    const now = (frame: Uint8Array | undefined) => ({ later: Promise.resolve(frame) });
     if (!result.ok) {
       const { code, header, rawHex } = result.error;
       malformed(code, rawHex, header?.msgId ?? null, header?.uniqueId ?? null);
       const step = respond(result, { serial, authCode: () => ({ result: 4 }) });
       serial = step.nextSerial;
-      if (step.reply) conn.write(step.reply.frame);
-      return;
+      return now(step.reply?.frame);
     }
     stats.frames++;
     const msg = result.message;
@@ -98,7 +103,7 @@ export function jt808Connection(conn: Connection, sink: IngestSink, counters: Ga
         malformed(`batch_${e.code}`, e.rawHex, msg.header.msgId, msg.header.uniqueId);
     }
     const d = await decide(msg);
-    if (!d) return;
+    if (!d) return now(undefined);
     const used = serial;
     const step = respond(result, {
       serial,
@@ -106,20 +111,27 @@ export function jt808Connection(conn: Connection, sink: IngestSink, counters: Ga
       checkAuth: () => d.authOk,
     });
     serial = step.nextSerial;
-    let frame = step.reply?.frame;
-    if (step.positions.length > 0 && d.device) {
-      const stored = await devices.ingest(d.device, step.positions);
-      // The terminal keeps (and resends) what the platform did not confirm.
-      if (!stored && step.reply?.msgId === MSG.platformResponse) {
-        frame = encodePlatformResponse(msg.header, used, 1);
-      }
-    }
-    if (frame) conn.write(frame);
+    const frame = step.reply?.frame;
+    if (step.positions.length === 0 || !d.device) return now(frame);
+    const stored = devices.ingest(d.device, step.positions);
+    return {
+      later: stored.then((ok) =>
+        // The terminal keeps (and resends) what the platform did not confirm.
+        !ok && step.reply?.msgId === MSG.platformResponse
+          ? encodePlatformResponse(msg.header, used, 1)
+          : frame,
+      ),
+    };
   }
 
   return {
     async data(chunk: Buffer) {
-      for (const r of reader.push(chunk, Date.now())) await handle(r);
+      const replies: Promise<Uint8Array | undefined>[] = [];
+      for (const r of reader.push(chunk, Date.now())) replies.push((await handle(r)).later);
+      for (const reply of replies) {
+        const frame = await reply;
+        if (frame) conn.write(frame);
+      }
     },
     end() {
       if (reader.junkBytes > 0) counters.malformed('jt808', 'junk');

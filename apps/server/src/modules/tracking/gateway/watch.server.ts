@@ -54,34 +54,35 @@ export function watchConnection(
     conn.log.warn({ code, uniqueId, rawHex: hex(raw) }, 'malformed watch input');
   }
 
-  async function handle(item: WatchSplitItem): Promise<void> {
+  /** The reply owed for one item; a store is only started (see jt808.server.ts). */
+  async function handle(item: WatchSplitItem): Promise<{ later: Promise<string | null> }> {
+    const now = (text: string | null) => ({ later: Promise.resolve(text) });
     if (!item.ok) {
       malformed(item.code, item.raw, null);
-      return;
+      return now(null);
     }
     const r = decodeWatch(item.frame, { utcOffsetMinutes });
     if (!r.ok) {
       malformed(r.error.code, r.error.raw, r.frame?.deviceId ?? null);
       // The reply is owed even when the content is unreadable (the header was).
-      if (r.reply) conn.write(r.reply);
       if (r.frame) await devices.find(r.frame.deviceId);
-      return;
+      return now(r.reply);
     }
     stats.frames++;
-    if (r.reply && r.frame.type === 'LK') {
-      conn.write(r.reply);
-      await devices.find(r.frame.deviceId);
-      return;
-    }
     const device = await devices.find(r.frame.deviceId);
-    let stored = true;
-    if (r.message.kind === 'position' && device) stored = await devices.ingest(device, [r.message.position]);
-    if (r.reply && stored) conn.write(r.reply);
+    if (r.message.kind !== 'position' || !device) return now(r.reply);
+    const stored = devices.ingest(device, [r.message.position]);
+    return { later: stored.then((ok) => (ok ? r.reply : null)) };
   }
 
   return {
     async data(chunk: Buffer) {
-      for (const item of splitter.push(chunk)) await handle(item);
+      const replies: Promise<string | null>[] = [];
+      for (const item of splitter.push(chunk)) replies.push((await handle(item)).later);
+      for (const reply of replies) {
+        const text = await reply;
+        if (text) conn.write(text);
+      }
     },
     end() {
       const rest = splitter.end();
