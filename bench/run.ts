@@ -24,6 +24,7 @@ const BENCHES: Record<
   search: () => import('./search.js'),
   import: () => import('./import.js'),
   eligibility: () => import('./eligibility.js'),
+  ingest: () => import('./ingest.js'),
 };
 
 async function main() {

@@ -34,6 +34,8 @@ export interface SimulateOptions {
   drainMs?: number;
   /** Progress lines. */
   log?: (line: string) => void;
+  /** Sees every position-carrying write (benchmarks replay them through the decoder alone). */
+  capture?: (protocol: 'jt808' | 'watch', bytes: Buffer) => void;
 }
 
 export interface LatencySummary {
@@ -270,7 +272,10 @@ export async function simulate(o: SimulateOptions): Promise<SimulateSummary> {
           }
         }
       }
-      if (out.length) c.socket.write(out.length === 1 ? out[0]! : Buffer.concat(out));
+      if (out.length === 0) continue;
+      const bytes = out.length === 1 ? out[0]! : Buffer.concat(out);
+      o.capture?.(c.protocol, bytes);
+      c.socket.write(bytes);
     }
   }
 
