@@ -14,8 +14,8 @@
  *
  * File descriptors: `--per-connection` devices share one TCP connection (default 10: 10,000
  * devices on 1,000 sockets per side), because one process per side at one socket per device would
- * need 10,000+ descriptors each. `--sink noop` (or a tracking module that cannot be loaded) measures
- * the gateway with a sink that stores nothing: a labelled dry run (`sink: "noop (dry run)"`).
+ * need 10,000+ descriptors each. `--sink noop` measures the gateway with a sink that stores nothing:
+ * a labelled dry run (`sink: "noop (dry run)"`), the gateway's own ceiling.
  */
 import { fork } from 'node:child_process';
 import type { Bench } from './run.js';
@@ -27,6 +27,7 @@ import { systemActor } from '../apps/server/src/platform/access/actor.js';
 import type { IngestSink, KnownDevice } from '../apps/server/src/modules/tracking/ingest.port.js';
 import { startGateways } from '../apps/server/src/modules/tracking/gateway/index.js';
 import { simulatedDevices, type SimDevice } from '../apps/server/src/modules/tracking/simulator/index.js';
+import { trackingOf, type TrackingModule } from '../apps/server/src/modules/tracking/tracking.module.js';
 
 export const options = {
   devices: { default: '10000' },
@@ -56,30 +57,13 @@ export function noopSink(devs: SimDevice[]): IngestSink {
   };
 }
 
-interface TrackingModuleLike {
-  sink: IngestSink;
-  service: { createDevice(actor: unknown, body: { uniqueId: string; protocol: string }): Promise<unknown> };
-  ingest?: { drain?: () => Promise<void> };
-}
-
-/**
- * The real sink with every simulated device registered, or null (with the reason on stderr). Loaded
- * by a computed specifier so that this benchmark builds while the tracking module is in progress.
- */
-async function trackingSink(p: Platform, devs: SimDevice[]): Promise<TrackingModuleLike | null> {
-  const specifier = ['..', 'apps', 'server', 'src', 'modules', 'tracking', 'tracking.module.js'].join('/');
-  let m: TrackingModuleLike;
-  try {
-    const mod = (await import(specifier)) as { trackingOf?: (p: Platform) => TrackingModuleLike };
-    if (typeof mod.trackingOf !== 'function') throw new Error('no trackingOf export');
-    m = mod.trackingOf(p);
-  } catch (err) {
-    log(`tracking module not usable (${(err as Error).message}): dry run with a no-op sink`);
-    return null;
-  }
+/** The real sink with every simulated device registered (unbound: positions stored, alerts raised). */
+async function trackingSink(p: Platform, devs: SimDevice[]): Promise<TrackingModule> {
+  const m = trackingOf(p);
   const t0 = performance.now();
   const actor = systemActor();
-  for (const d of devs) await m.service.createDevice(actor, { uniqueId: d.uniqueId, protocol: d.protocol });
+  for (const d of devs)
+    await m.service.createDevice(actor, { uniqueId: d.uniqueId, protocol: d.protocol, model: 'simulator' });
   log(`${devs.length} devices registered in ${Math.round(performance.now() - t0)} ms`);
   return m;
 }
@@ -137,7 +121,7 @@ const ingest: Bench = async (target, o) => {
     } finally {
       clearInterval(poll);
       await gw.close();
-      await real?.ingest?.drain?.();
+      await real?.ingest.drain();
     }
     const stats = gw.stats();
     const half = samples.filter((s) => s.t >= (seconds * 1000) / 2 && s.t <= seconds * 1000);
