@@ -118,6 +118,10 @@ describe('search statements built once per shape', () => {
     expect(await ids(DISTRICT, { text: '缓存甲乙' })).toContain(a.id);
     expect(await ids(DISTRICT, { text: '缓存丙丁' })).toContain(b.id);
     expect(await ids(DISTRICT, { text: '缓存丙丁' })).not.toContain(a.id);
+    // The same statement run concurrently with different values (a pool of connections on PostgreSQL).
+    const names = Array.from({ length: 12 }, (_, i) => (i % 2 ? '缓存甲乙' : '缓存丙丁'));
+    const answers = await Promise.all(names.map((q) => ids(DISTRICT, { text: q })));
+    answers.forEach((got, i) => expect(got).toEqual([i % 2 ? a.id : b.id]));
     // Same shape, other scopes: the scope's values are the statement's, not the first caller's.
     const linfenlu = { district: false, streets: ['linfenlu'], communities: [], grantIds: [] };
     const beizhan = { ...linfenlu, streets: ['beizhan'] };
