@@ -12,6 +12,7 @@ import { countAll } from './modules/users/users.repo.js';
 import { seedDemo, type DemoAccount } from './seed/demo.js';
 import { linkDemoResidents, seedBenefitHistory, seedBenefitPrograms, seedPayees } from './seed/benefits.js';
 import { hasPersons, seedPersons, type SeedPersonsResult } from './seed/persons.js';
+import { seedTracking } from './seed/tracking.js';
 
 export interface BootstrapResult {
   adminCreated: boolean;
@@ -55,6 +56,7 @@ export async function bootstrap(
       await linkDemoResidents(p);
       await seedPayees(p);
       await seedBenefitHistory(p);
+      out.demoAccounts.push(...(await seedTracking(p, { password })));
     }
   }
   return out;

@@ -18,6 +18,7 @@ import type { OpeningHours, ZoneSchedule } from './tracking.tables.js';
 import { evaluateZone, scheduleActive, zoneGeometry, type ZoneState } from './tracking.zones.js';
 import { raiseAlert, type AlertInput } from './tracking.alerts.js';
 import { loadTrackingSettings, type TrackingSettings } from './tracking.settings.js';
+import { insertPositions, positionRow } from './tracking.repo.js';
 import type { Zone } from './geo/index.js';
 
 interface CachedZone {
@@ -376,57 +377,4 @@ export class TrackingIngest implements IngestSink {
 export function normaliseUniqueId(uniqueId: string, protocol: Protocol): string {
   const t = uniqueId.trim();
   return protocol === 'jt808' ? t.replace(/^0+(?=\d)/, '') : t;
-}
-
-function positionRow(st: DeviceState, p: DecodedPosition, receivedAt: Date): Record<string, unknown> {
-  return {
-    device_id: st.id,
-    person_id: st.personId,
-    fix_time: p.fixTime.toISOString(),
-    received_at: receivedAt.toISOString(),
-    latitude: p.latitude,
-    longitude: p.longitude,
-    valid: p.valid,
-    speed_kmh: p.speedKmh,
-    course: p.course,
-    altitude_m: p.altitudeM,
-    accuracy_m: p.accuracyM,
-    satellites: p.satellites,
-    battery_percent: p.batteryPercent,
-    backfill: p.backfill,
-    attributes: JSON.stringify(p.attributes ?? {}),
-  };
-}
-
-const COLS = [
-  'device_id',
-  'person_id',
-  'fix_time',
-  'received_at',
-  'latitude',
-  'longitude',
-  'valid',
-  'speed_kmh',
-  'course',
-  'altitude_m',
-  'accuracy_m',
-  'satellites',
-  'battery_percent',
-  'backfill',
-  'attributes',
-];
-
-/** One multi-row INSERT through unnest-free VALUES (parameters bound, never interpolated). */
-function insertPositions(rows: Record<string, unknown>[]) {
-  const values = sql.join(
-    rows.map(
-      (r) =>
-        sql`(${sql.join(
-          COLS.map((c) => (c === 'attributes' ? sql`${r[c]}::jsonb` : sql`${r[c]}`)),
-          sql`, `,
-        )})`,
-    ),
-    sql`, `,
-  );
-  return sql`INSERT INTO positions (${sql.raw(COLS.join(', '))}) VALUES ${values}`;
 }

@@ -17,7 +17,7 @@ export class TrackingModule {
   readonly queries: TrackingQueries;
   readonly jobs: TrackingJobs;
 
-  constructor(p: Platform) {
+  constructor(readonly p: Platform) {
     this.ingest = new TrackingIngest(p);
     this.service = new TrackingService(p, this.ingest);
     this.queries = new TrackingQueries(p);

@@ -23,6 +23,8 @@ import {
 } from '@jinglin/shared';
 import { actorOf, etag, ifMatch } from '../../platform/http/helpers.js';
 import type { TrackingModule } from './tracking.module.js';
+import { TrackingSettingsSchema, loadTrackingSettings, saveTrackingSettings } from './tracking.settings.js';
+import { recordAudit } from '../../platform/audit/audit.service.js';
 
 export function trackingRoutes(app: FastifyInstance, m: TrackingModule): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -214,6 +216,40 @@ export function trackingRoutes(app: FastifyInstance, m: TrackingModule): void {
       await m.service.deleteZone(actorOf(req), req.params.id);
       return reply.status(204).send();
     },
+  );
+
+  r.get(
+    `${base}/settings`,
+    {
+      schema: {
+        tags,
+        summary: 'Exit confirmation, thresholds, escalation and retention',
+        response: { 200: TrackingSettingsSchema },
+      },
+      config: { access: 'tracking.manage' },
+    },
+    async () => loadTrackingSettings(m.p.database.db, true),
+  );
+  r.put(
+    `${base}/settings`,
+    {
+      schema: {
+        tags,
+        summary: 'Change tracking settings',
+        body: TrackingSettingsSchema.partial().strict(),
+        response: { 200: TrackingSettingsSchema },
+      },
+      config: { access: 'tracking.manage' },
+    },
+    async (req) =>
+      m.p.database.db.transaction(async (tx) => {
+        const out = await saveTrackingSettings(tx, req.body);
+        await recordAudit(tx, actorOf(req), {
+          action: 'tracking.settings.update',
+          details: { keys: Object.keys(req.body) },
+        });
+        return out;
+      }),
   );
 
   r.get(

@@ -4,6 +4,9 @@ import { createTestEnv, type TestEnv } from '../../../test/harness.js';
 import { trackingOf } from './tracking.module.js';
 import { at, makeTrainee, pos, positionCount, send, setup, type Fixture } from './tracking.test-utils.js';
 import { makePerson } from '../benefits/benefits.test-utils.js';
+import { seedPersons } from '../../seed/persons.js';
+import { seedTracking } from '../../seed/tracking.js';
+import { PASSWORD } from '../../../test/harness.js';
 
 let t: TestEnv;
 let f: Fixture;
@@ -97,6 +100,34 @@ describe('tracking API', () => {
     expect(seen).toEqual([1, 2, 3, 4, 5].map((i) => at(i * 10).toISOString()));
   });
 
+  it('settings live in the database, changed by the administrator only', async () => {
+    const get = await t.app.inject({ url: '/api/v1/tracking/settings', headers: f.admin.auth });
+    expect(get.json()).toMatchObject({ exitConfirmFixes: 3, exitConfirmSeconds: 60, retentionDays: 90 });
+    const put = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/tracking/settings',
+      headers: f.admin.auth,
+      payload: { retentionDays: 120 },
+    });
+    expect(put.json()).toMatchObject({ retentionDays: 120, exitConfirmFixes: 3 });
+    const bad = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/tracking/settings',
+      headers: f.admin.auth,
+      payload: { exitConfirmFixes: 0 },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect((await t.app.inject({ url: '/api/v1/tracking/settings', headers: f.staff.auth })).statusCode).toBe(
+      403,
+    );
+    await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/tracking/settings',
+      headers: f.admin.auth,
+      payload: { retentionDays: 90 },
+    });
+  });
+
   it('zones: circle or polygon, changed with If-Match', async () => {
     const personId = await makePerson(t, f.worker);
     const res = await t.app.inject({
@@ -148,5 +179,28 @@ describe('tracking API', () => {
       },
     });
     expect(stale.statusCode).toBe(412);
+  });
+
+  it('the demo: three centres with trainees (category 5) bound with consent, seen by demo_centre; idempotent', async () => {
+    await seedPersons(t.p, { count: 400, seed: 7 });
+    const accounts = await seedTracking(t.p, { password: PASSWORD });
+    expect(accounts.map((a) => a.username)).toEqual(['demo_centre']);
+    expect(await seedTracking(t.p, { password: PASSWORD })).toEqual([]);
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'demo_centre', password: PASSWORD },
+    });
+    const auth = { authorization: `Bearer ${login.json().token}` };
+    const centres = (await t.app.inject({ url: '/api/v1/tracking/centres', headers: auth })).json();
+    const demo = centres.filter((c: { name: string }) => c.name.endsWith('街道阳光之家'));
+    expect(demo).toHaveLength(3);
+    let trainees = 0;
+    for (const c of demo) {
+      const live = await t.app.inject({ url: `/api/v1/tracking/centres/${c.id}/live`, headers: auth });
+      expect(live.statusCode).toBe(200);
+      trainees += live.json().length;
+    }
+    expect(trainees).toBeGreaterThan(0);
   });
 });

@@ -1,0 +1,60 @@
+/** Position rows and their multi-row INSERT (one statement per 1,000 positions, values bound as parameters). */
+import { sql } from 'drizzle-orm';
+import type { DecodedPosition } from './protocols/position.js';
+
+export function positionRow(
+  st: { id: string; personId: string | null },
+  p: DecodedPosition,
+  receivedAt: Date,
+): Record<string, unknown> {
+  return {
+    device_id: st.id,
+    person_id: st.personId,
+    fix_time: p.fixTime.toISOString(),
+    received_at: receivedAt.toISOString(),
+    latitude: p.latitude,
+    longitude: p.longitude,
+    valid: p.valid,
+    speed_kmh: p.speedKmh,
+    course: p.course,
+    altitude_m: p.altitudeM,
+    accuracy_m: p.accuracyM,
+    satellites: p.satellites,
+    battery_percent: p.batteryPercent,
+    backfill: p.backfill,
+    attributes: JSON.stringify(p.attributes ?? {}),
+  };
+}
+
+const COLS = [
+  'device_id',
+  'person_id',
+  'fix_time',
+  'received_at',
+  'latitude',
+  'longitude',
+  'valid',
+  'speed_kmh',
+  'course',
+  'altitude_m',
+  'accuracy_m',
+  'satellites',
+  'battery_percent',
+  'backfill',
+  'attributes',
+];
+
+/** One multi-row INSERT through unnest-free VALUES (parameters bound, never interpolated). */
+export function insertPositions(rows: Record<string, unknown>[]) {
+  const values = sql.join(
+    rows.map(
+      (r) =>
+        sql`(${sql.join(
+          COLS.map((c) => (c === 'attributes' ? sql`${r[c]}::jsonb` : sql`${r[c]}`)),
+          sql`, `,
+        )})`,
+    ),
+    sql`, `,
+  );
+  return sql`INSERT INTO positions (${sql.raw(COLS.join(', '))}) VALUES ${values}`;
+}
