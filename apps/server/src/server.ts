@@ -10,6 +10,8 @@ import { buildApp } from './app.js';
 import { benefitsOf } from './modules/benefits/benefits.module.js';
 import { ImportService } from './modules/registry/import/import.service.js';
 import { shanghaiToday } from './modules/benefits/periods.js';
+import { trackingOf } from './modules/tracking/tracking.module.js';
+import { gatewayCountersOf, startGateways, type Gateways } from './modules/tracking/gateway/index.js';
 
 export interface Running {
   platform: Platform;
@@ -79,6 +81,8 @@ export async function startServer(
       try {
         await p.events.dispatch();
         await p.notifier.flush();
+        // Tracking: offline devices, escalation of unacknowledged alerts, retention, partitions.
+        await trackingOf(p).jobs.tick();
         // Once a day: birthdays that cross an age limit of a rule (e.g. turning 65) go to review.
         if (birthdaysChecked !== shanghaiToday()) {
           birthdaysChecked = shanghaiToday();
@@ -109,6 +113,21 @@ export async function startServer(
     close = () => app.close();
   }
 
+  // The device gateways (JT/T 808 and watch TCP servers; port 0 = off) in front of the tracking sink.
+  let gateways: Gateways | null = null;
+  if (config.roles.includes('gateway') && (config.jt808Port > 0 || config.watchPort > 0)) {
+    gateways = await startGateways({
+      host: config.host,
+      jt808Port: config.jt808Port,
+      watchPort: config.watchPort,
+      sink: trackingOf(p).sink,
+      log: p.log.child({ part: 'gateway' }),
+      counters: gatewayCountersOf(p),
+    });
+    if (gateways.ports.jt808) out(`JT/T 808 gateway on ${config.host}:${gateways.ports.jt808}`);
+    if (gateways.ports.watch) out(`watch gateway on ${config.host}:${gateways.ports.watch}`);
+  }
+
   let stopping: Promise<void> | undefined;
   return {
     platform: p,
@@ -117,6 +136,7 @@ export async function startServer(
       (stopping ??= (async () => {
         for (const t of timers) clearInterval(t);
         await tickInFlight;
+        await gateways?.close();
         // Finish requests in flight, then hand running jobs back after their current chunk.
         await close?.();
         await p.jobs.stop();

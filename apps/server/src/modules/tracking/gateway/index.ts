@@ -68,3 +68,12 @@ export async function startGateways(opts: GatewayOptions): Promise<Gateways> {
     throw err;
   }
 }
+
+const countersByPlatform = new WeakMap<object, GatewayCounters>();
+
+/** One set of counters per platform, shared by the TCP gateways and the OsmAnd route. */
+export function gatewayCountersOf(platform: object): GatewayCounters {
+  let c = countersByPlatform.get(platform);
+  if (!c) countersByPlatform.set(platform, (c = new GatewayCounters()));
+  return c;
+}
