@@ -18,7 +18,7 @@ import type { OpeningHours, ZoneSchedule } from './tracking.tables.js';
 import { evaluateZone, scheduleActive, zoneGeometry, type ZoneState } from './tracking.zones.js';
 import { raiseAlert, type AlertInput } from './tracking.alerts.js';
 import { loadTrackingSettings, type TrackingSettings } from './tracking.settings.js';
-import { insertPositions, positionRow } from './tracking.repo.js';
+import { insertPositions, positionRow, updateDevices } from './tracking.repo.js';
 import type { Zone } from './geo/index.js';
 
 interface CachedZone {
@@ -176,22 +176,16 @@ export class TrackingIngest implements IngestSink {
       for (let i = 0; i < rows.length; i += 1000) {
         await tx.execute(insertPositions(rows.slice(i, i + 1000)));
       }
-      for (const [id, u] of deviceUpdates) {
-        await tx
-          .update(devices)
-          .set({
-            status: 'online',
-            lastSeenAt: sql`greatest(${devices.lastSeenAt}, ${u.seen.toISOString()}::timestamptz)`,
-            ...(u.fix
-              ? {
-                  lastFixTime: sql`greatest(${devices.lastFixTime}, ${u.fix.fixTime.toISOString()}::timestamptz)`,
-                  lastLatitude: sql`CASE WHEN ${devices.lastFixTime} IS NULL OR ${devices.lastFixTime} < ${u.fix.fixTime.toISOString()}::timestamptz THEN ${u.fix.latitude} ELSE ${devices.lastLatitude} END`,
-                  lastLongitude: sql`CASE WHEN ${devices.lastFixTime} IS NULL OR ${devices.lastFixTime} < ${u.fix.fixTime.toISOString()}::timestamptz THEN ${u.fix.longitude} ELSE ${devices.lastLongitude} END`,
-                  ...(u.fix.batteryPercent !== null ? { batteryPercent: u.fix.batteryPercent } : {}),
-                }
-              : {}),
-          })
-          .where(eq(devices.id, id));
+      const updates = [...deviceUpdates].map(([id, u]) => ({
+        id,
+        seen: u.seen,
+        fixTime: u.fix?.fixTime ?? null,
+        latitude: u.fix?.latitude ?? null,
+        longitude: u.fix?.longitude ?? null,
+        batteryPercent: u.fix?.batteryPercent ?? null,
+      }));
+      for (let i = 0; i < updates.length; i += 1000) {
+        await tx.execute(updateDevices(updates.slice(i, i + 1000)));
       }
       const states = [...touched].flatMap((st) => st.zones.filter((z) => z.dirty).map((z) => ({ st, z })));
       if (states.length > 0) {

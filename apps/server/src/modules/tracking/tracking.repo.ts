@@ -58,3 +58,33 @@ export function insertPositions(rows: Record<string, unknown>[]) {
   );
   return sql`INSERT INTO positions (${sql.raw(COLS.join(', '))}) VALUES ${values}`;
 }
+
+/** One UPDATE for many devices: online, last seen, and the last fix only when newer than the stored one. */
+export function updateDevices(
+  rows: {
+    id: string;
+    seen: Date;
+    fixTime: Date | null;
+    latitude: number | null;
+    longitude: number | null;
+    batteryPercent: number | null;
+  }[],
+) {
+  const values = sql.join(
+    rows.map(
+      (r) =>
+        sql`(${r.id}::uuid, ${r.seen.toISOString()}::timestamptz, ${r.fixTime ? r.fixTime.toISOString() : null}::timestamptz, ${r.latitude}::float8, ${r.longitude}::float8, ${r.batteryPercent}::int)`,
+    ),
+    sql`, `,
+  );
+  return sql`
+    UPDATE devices d SET
+      status = 'online',
+      last_seen_at = greatest(d.last_seen_at, v.seen),
+      last_latitude = CASE WHEN v.fix_time IS NOT NULL AND (d.last_fix_time IS NULL OR d.last_fix_time < v.fix_time) THEN v.lat ELSE d.last_latitude END,
+      last_longitude = CASE WHEN v.fix_time IS NOT NULL AND (d.last_fix_time IS NULL OR d.last_fix_time < v.fix_time) THEN v.lon ELSE d.last_longitude END,
+      last_fix_time = greatest(d.last_fix_time, v.fix_time),
+      battery_percent = coalesce(v.battery, d.battery_percent)
+    FROM (VALUES ${values}) AS v(id, seen, fix_time, lat, lon, battery)
+    WHERE d.id = v.id`;
+}
