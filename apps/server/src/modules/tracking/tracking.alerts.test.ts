@@ -160,6 +160,8 @@ describe('tracking jobs', () => {
       url: `/api/v1/tracking/alerts/${list.json().items[0].id}/acknowledge`,
       headers: f.staff.auth,
     });
+    // The sink's own delivery of the new alerts finishes first (the platform's flush isn't claim-based).
+    await trackingOf(t.p).ingest.drain();
     const jobs = trackingOf(t.p).jobs;
     await jobs.escalate(new Date(Date.now() + 11 * 60_000));
     expect((await alertsOf(t, a.device.id))[0]!.escalation_level).toBe(1);

@@ -33,6 +33,8 @@ interface CachedZone {
 
 interface DeviceState {
   id: string;
+  /** When loaded: entries are reloaded after CACHE_TTL_MS (another process's API may have changed the binding or zones). */
+  loadedAt: number;
   centreId: string | null;
   centreHours: OpeningHours | null;
   personId: string | null;
@@ -54,6 +56,9 @@ interface Pending {
   resolve: () => void;
   reject: (e: unknown) => void;
 }
+
+/** Bind/unbind/zone changes made in this process drop the entry at once; in another process, within this time. */
+const CACHE_TTL_MS = 60_000;
 
 const ALARM_ALERTS = { sos: 'sos', removed: 'removed', fall: 'fall', low_battery: 'low_battery' } as const;
 
@@ -291,7 +296,7 @@ export class TrackingIngest implements IngestSink {
 
   private async stateOf(tx: Tx, deviceId: string): Promise<DeviceState> {
     const hit = this.cache.get(deviceId);
-    if (hit) return hit;
+    if (hit && Date.now() - hit.loadedAt < CACHE_TTL_MS) return hit;
     const [d] = await tx
       .select({ centreId: devices.centreId, status: devices.status, hours: dayCentres.openingHours })
       .from(devices)
@@ -318,6 +323,7 @@ export class TrackingIngest implements IngestSink {
     const lastEval = stateRows.reduce((m, r) => Math.max(m, r.lastEvaluatedFixTime?.getTime() ?? 0), 0);
     const st: DeviceState = {
       id: deviceId,
+      loadedAt: Date.now(),
       centreId: d?.centreId ?? null,
       centreHours: d?.hours ?? null,
       personId,

@@ -81,7 +81,9 @@ export async function makeTrainee(
   f: Fixture,
   opts: { consent?: boolean; zone?: boolean; exitConfirmFixes?: number; bound?: boolean } = {},
 ): Promise<{ personId: string | null; device: KnownDevice; zoneId: string | null }> {
-  const personId = opts.bound === false ? null : await makePerson(t, f.worker);
+  // A random birth date per trainee: the synthetic ID numbers of one birth date collide soon.
+  const birthDate = `${1970 + Math.floor(Math.random() * 35)}-${String(1 + Math.floor(Math.random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(Math.random() * 28)).padStart(2, '0')}`;
+  const personId = opts.bound === false ? null : await makePerson(t, f.worker, { birthDate });
   const uniqueId = String(uid++);
   const res = await t.app.inject({
     method: 'POST',
