@@ -88,6 +88,7 @@ export function birthDateFor(age: number, on: string): string {
 }
 
 let seq = Math.floor(Math.random() * 1e6);
+const issued = new Set<string>();
 
 /** Registers a person (through the API) and tags them for the programme. Returns the person's id. */
 export async function makePerson(
@@ -102,8 +103,14 @@ export async function makePerson(
   } = {},
 ): Promise<string> {
   const base = personBody();
-  const birthDate = opts.birthDate ?? '1980-06-15';
-  const idNumber = syntheticIdNumber(rng(seq++), birthDate, 'female');
+  // A birth date of its own unless asked (so ID numbers rarely share a date), and never an ID
+  // number this process issued before (synthetic sequence digits can repeat).
+  const birthDate =
+    opts.birthDate ??
+    `19${70 + (seq % 30)}-${String(1 + (seq % 12)).padStart(2, '0')}-${String(1 + (seq % 28)).padStart(2, '0')}`;
+  let idNumber = syntheticIdNumber(rng(seq++), birthDate, 'female');
+  while (issued.has(idNumber)) idNumber = syntheticIdNumber(rng(seq++), birthDate, 'female');
+  issued.add(idNumber);
   const res = await t.app.inject({
     method: 'POST',
     url: '/api/v1/persons',
