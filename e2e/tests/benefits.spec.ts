@@ -36,6 +36,8 @@ test('an officer creates a programme, builds a rule with the keyboard, simulates
 
   await page.getByRole('button', { name: '新建规则版本' }).press('Enter');
   await expect(page.getByRole('heading', { name: /新的规则版本/ })).toBeVisible();
+  // The editor takes focus to its heading once open (as a keyboard user meets it): wait for that.
+  await expect(page.locator('#version-heading')).toBeFocused();
 
   // Condition 1: age ≥ 60 — the variable list starts on 年龄, the comparison is moved with the arrows.
   await page.getByRole('button', { name: '添加条件', exact: true }).press('Enter');

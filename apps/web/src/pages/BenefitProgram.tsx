@@ -25,6 +25,16 @@ const VariableForm = lazy(() =>
 type Panel = { kind: 'details' } | { kind: 'variable'; index: number | null };
 
 /** A programme: its details, its own variables, its rule versions and the version editor. */
+
+/** Moves focus to an element once it is in the page (the version editor loads lazily). */
+function focusWhenShown(id: string, tries = 60): void {
+  window.setTimeout(() => {
+    const el = document.getElementById(id);
+    if (el) el.focus();
+    else if (tries > 0) focusWhenShown(id, tries - 1);
+  }, 50);
+}
+
 export default function BenefitProgram() {
   const { code = '' } = useParams();
   const { t } = useBT();
@@ -192,12 +202,7 @@ function ProgramView({ program }: { program: ProgramOut }) {
                     <td>{t(`version.status.${v.status}`)}</td>
                     <td className="nowrap">{v.effectiveFrom}</td>
                     <td>
-                      <Link
-                        to={`?version=${v.id}`}
-                        onClick={() =>
-                          window.setTimeout(() => document.getElementById('version-heading')?.focus(), 50)
-                        }
-                      >
+                      <Link to={`?version=${v.id}`} onClick={() => focusWhenShown('version-heading')}>
                         {v.status === 'draft' && canManage
                           ? t('versions.editN', { n: v.versionNo })
                           : t('versions.openN', { n: v.versionNo })}
@@ -215,7 +220,7 @@ function ProgramView({ program }: { program: ProgramOut }) {
             className="wrap-button"
             onClick={() => {
               setParams({ version: 'new' });
-              window.setTimeout(() => document.getElementById('version-heading')?.focus(), 50);
+              focusWhenShown('version-heading');
             }}
           >
             {program.current ? t('versions.newFromCurrent') : t('versions.new')}
