@@ -150,6 +150,8 @@ test('a cycle runs with progress, is submitted, and only a second officer may ap
   await page.getByRole('button', { name: '提交审批' }).press('Enter');
   const submit = page.getByRole('dialog', { name: '提交审批？' });
   await expect(submit).toBeVisible();
+  // The dialog moves focus to its note once it has opened: a keyboard user confirms after that.
+  await expect(submit.locator('#bulk-note')).toBeFocused();
   await submit.getByRole('button', { name: '确认提交' }).press('Enter');
   await expect(
     page
@@ -163,6 +165,7 @@ test('a cycle runs with progress, is submitted, and only a second officer may ap
   await page.getByRole('checkbox', { name: `选择 ${firstName}` }).check();
   await page.getByRole('button', { name: '审批通过' }).press('Enter');
   const own = page.getByRole('dialog', { name: '审批通过？' });
+  await expect(own.locator('#bulk-note')).toBeFocused();
   await own.getByRole('button', { name: '确认通过' }).press('Enter');
   await expect(own.locator('.error-summary')).toContainText('不能审批自己提交的记录');
   await expectNoAxeViolations(page, 'four-eyes refusal');
@@ -180,6 +183,7 @@ test('a cycle runs with progress, is submitted, and only a second officer may ap
   await expectNoAxeViolations(page2, 'approval queue');
   await page2.getByRole('button', { name: '审批通过' }).press('Enter');
   const approve = page2.getByRole('dialog', { name: '审批通过？' });
+  await expect(approve.locator('#bulk-note')).toBeFocused();
   await approve.getByRole('button', { name: '确认通过' }).press('Enter');
   await expect(
     page2
