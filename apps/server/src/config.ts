@@ -45,6 +45,15 @@ const EnvSchema = z.object({
   JINGLIN_ORIGINS: z.string().optional(),
   JINGLIN_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(184).default(184),
   JINGLIN_WEB_DIST: z.string().optional(),
+  /** Map tiles: a Leaflet URL template ({z}/{x}/{y}, {s}); empty = no tiles (a plain background). */
+  JINGLIN_MAP_TILE_URL: z
+    .string()
+    .trim()
+    .default('')
+    .refine((v) => v === '' || /^(https?:)?\/\/\S+$|^\/\S*$/.test(v), 'an http(s) URL template or empty'),
+  /** The tiles' coordinate system: 天地图 is WGS-84 (CGCS2000), AMap is GCJ-02. */
+  JINGLIN_MAP_TILE_CRS: z.enum(['wgs84', 'gcj02']).default('gcj02'),
+  JINGLIN_MAP_ATTRIBUTION: z.string().trim().max(300).default(''),
 });
 
 export type Config = {
@@ -66,6 +75,9 @@ export type Config = {
   origins: string[];
   auditRetentionDays: number;
   webDist: string;
+  mapTileUrl: string;
+  mapTileCrs: 'wgs84' | 'gcj02';
+  mapAttribution: string;
   version: string;
 };
 
@@ -101,6 +113,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter(Boolean),
     auditRetentionDays: e.JINGLIN_AUDIT_RETENTION_DAYS,
     webDist: path.resolve(e.JINGLIN_WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
+    mapTileUrl: e.JINGLIN_MAP_TILE_URL,
+    mapTileCrs: e.JINGLIN_MAP_TILE_CRS,
+    mapAttribution: e.JINGLIN_MAP_ATTRIBUTION,
     version: '0.1.0',
   };
 }

@@ -202,7 +202,23 @@ export const LivePositionOut = z.object({
   latitude: z.number().nullable(),
   longitude: z.number().nullable(),
   openAlerts: z.number().int(),
+  /** The trainee's name (their centre's staff and their guardians see it). */
+  name: z.string().nullable(),
+  centreId: z.uuid().nullable(),
+  /** Against the zones watched now: outside if outside any, inside if inside one, else unknown. */
+  zoneState: z.enum(['inside', 'outside', 'unknown']),
 });
+
+/**
+ * The map's settings for the web app (JINGLIN_MAP_*): the tile URL template (empty: no tiles, a
+ * plain background), its coordinate system (天地图: wgs84; AMap: gcj02) and the attribution text.
+ */
+export const MapConfigOut = z.object({
+  tileUrl: z.string(),
+  tileCrs: z.enum(['wgs84', 'gcj02']),
+  attribution: z.string(),
+});
+export type MapConfigOut = z.infer<typeof MapConfigOut>;
 
 export type DeviceCreateBody = z.infer<typeof DeviceCreateBody>;
 export type DayCentreBody = z.infer<typeof DayCentreBody>;

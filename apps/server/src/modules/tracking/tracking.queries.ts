@@ -11,9 +11,9 @@ import { can } from '../../platform/access/actor.js';
 import type { Tx } from '../../platform/db/client.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import { AppError, invalid, notFound } from '../../platform/errors.js';
-import { guardians } from '../../platform/db/schema.js';
-import { alerts, dayCentres, deviceBindings, devices, positions } from './tracking.tables.js';
-import { toAlertOut } from './tracking.mapper.js';
+import { guardians, persons } from '../../platform/db/schema.js';
+import { alerts, dayCentres, deviceBindings, devices, positions, zones } from './tracking.tables.js';
+import { toAlertOut, toZoneOut } from './tracking.mapper.js';
 
 const MAX_RANGE_MS = 7 * 24 * 3600_000;
 
@@ -207,12 +207,36 @@ export class TrackingQueries {
         latitude: devices.lastLatitude,
         longitude: devices.lastLongitude,
         openAlerts: sql<number>`(SELECT count(*)::int FROM alerts a WHERE a.device_id = ${devices.id} AND a.state <> 'closed' AND a.person_id = ${deviceBindings.personId})`,
+        name: persons.name,
+        centreId: devices.centreId,
+        // Outside any active zone beats inside one; zones not watched now are 'unknown'.
+        zoneState: sql<
+          'inside' | 'outside' | 'unknown'
+        >`(SELECT CASE WHEN bool_or(s.state = 'outside') THEN 'outside' WHEN bool_or(s.state = 'inside') THEN 'inside' ELSE 'unknown' END
+          FROM device_zone_states s JOIN zones z ON z.id = s.zone_id AND z.active
+          WHERE s.device_id = ${devices.id})`,
       })
       .from(devices)
       .innerJoin(deviceBindings, and(eq(deviceBindings.deviceId, devices.id), isNull(deviceBindings.endedAt)))
+      .leftJoin(persons, eq(persons.id, deviceBindings.personId))
       .where(where)
+      .orderBy(persons.namePinyin, devices.id)
       .limit(2000);
     return rows.map((r) => ({ ...r, lastFixTime: r.lastFixTime ? r.lastFixTime.toISOString() : null }));
+  }
+
+  /** A centre's active zones, for its staff's live map (the zone editor uses listZones). */
+  async centreZones(actor: Actor, centreId: string) {
+    return this.db.transaction(async (tx) => {
+      const mine = await this.centresOf(tx, actor);
+      if (!mine.includes(centreId) && !can(actor, 'tracking.manage')) throw notFound();
+      const rows = await tx
+        .select()
+        .from(zones)
+        .where(and(eq(zones.centreId, centreId), eq(zones.active, true)))
+        .orderBy(zones.name);
+      return rows.map(toZoneOut);
+    });
   }
 
   private async wardsOf(tx: Tx, actor: Actor): Promise<string[]> {

@@ -15,6 +15,7 @@ import {
   DevicePatchBody,
   IdParams,
   LivePositionOut,
+  MapConfigOut,
   PositionOut,
   PositionsQuery,
   ZoneBody,
@@ -77,6 +78,35 @@ export function trackingRoutes(app: FastifyInstance, m: TrackingModule): void {
       config: { access: 'tracking.read' },
     },
     async (req) => m.queries.live(actorOf(req), req.params.id),
+  );
+  r.get(
+    `${base}/centres/:id/zones`,
+    {
+      schema: {
+        tags,
+        summary: "A centre's active zones (for its live map)",
+        params: IdParams,
+        response: { 200: z.array(ZoneOut) },
+      },
+      config: { access: 'tracking.read' },
+    },
+    async (req) => m.queries.centreZones(actorOf(req), req.params.id),
+  );
+  r.get(
+    `${base}/map-config`,
+    {
+      schema: {
+        tags,
+        summary: 'Map tiles: URL template, coordinate system (wgs84 | gcj02), attribution',
+        response: { 200: MapConfigOut },
+      },
+      config: { access: 'authenticated' },
+    },
+    async () => ({
+      tileUrl: m.p.config.mapTileUrl,
+      tileCrs: m.p.config.mapTileCrs,
+      attribution: m.p.config.mapAttribution,
+    }),
   );
 
   r.get(
