@@ -79,6 +79,8 @@ export const DeviceOut = z.object({
   lastFixTime: z.iso.datetime().nullable(),
   lastSeenAt: z.iso.datetime().nullable(),
   personId: z.uuid().nullable(),
+  /** The bound trainee's name, masked (张*明): enough for the administrator who binds devices. */
+  personName: z.string().nullable().optional(),
   consent: z.boolean(),
   version: z.number().int(),
 });
@@ -141,6 +143,9 @@ export const AlertOut = z.object({
   acknowledgedAt: z.iso.datetime().nullable(),
   closedBy: z.uuid().nullable(),
   closedAt: z.iso.datetime().nullable(),
+  /** In the alert list: the trainee's name (its centre's staff must know whom to help) and the device. */
+  personName: z.string().nullable().optional(),
+  deviceUniqueId: z.string().optional(),
 });
 export const AlertListQuery = z
   .object({

@@ -138,8 +138,10 @@ export class TrackingQueries {
     return this.db.transaction(async (tx) => {
       const scope = await this.alertScope(tx, actor);
       const rows = await tx
-        .select()
+        .select({ a: alerts, personName: persons.name, deviceUniqueId: devices.uniqueId })
         .from(alerts)
+        .leftJoin(persons, eq(persons.id, alerts.personId))
+        .innerJoin(devices, eq(devices.id, alerts.deviceId))
         .where(
           and(
             scope,
@@ -152,7 +154,14 @@ export class TrackingQueries {
         .orderBy(desc(alerts.id))
         .limit(q.limit + 1);
       const page = rows.slice(0, q.limit);
-      return { items: page.map(toAlertOut), nextCursor: rows.length > q.limit ? page.at(-1)!.id : null };
+      return {
+        items: page.map((r) => ({
+          ...toAlertOut(r.a),
+          personName: r.personName,
+          deviceUniqueId: r.deviceUniqueId,
+        })),
+        nextCursor: rows.length > q.limit ? page.at(-1)!.a.id : null,
+      };
     });
   }
 

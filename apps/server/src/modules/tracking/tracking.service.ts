@@ -93,23 +93,25 @@ export class TrackingService {
 
   async listDevices(centreId?: string) {
     const rows = await this.db
-      .select({ d: devices, b: deviceBindings })
+      .select({ d: devices, b: deviceBindings, name: persons.name })
       .from(devices)
       .leftJoin(deviceBindings, and(eq(deviceBindings.deviceId, devices.id), isNull(deviceBindings.endedAt)))
+      .leftJoin(persons, eq(persons.id, deviceBindings.personId))
       .where(centreId ? eq(devices.centreId, centreId) : undefined)
       .orderBy(devices.uniqueId)
       .limit(5000);
-    return rows.map((r) => toDeviceOut(r.d, r.b));
+    return rows.map((r) => ({ ...toDeviceOut(r.d, r.b), personName: maskName(r.name) }));
   }
 
   async getDevice(id: string) {
     const [r] = await this.db
-      .select({ d: devices, b: deviceBindings })
+      .select({ d: devices, b: deviceBindings, name: persons.name })
       .from(devices)
       .leftJoin(deviceBindings, and(eq(deviceBindings.deviceId, devices.id), isNull(deviceBindings.endedAt)))
+      .leftJoin(persons, eq(persons.id, deviceBindings.personId))
       .where(eq(devices.id, id));
     if (!r) throw notFound();
-    return toDeviceOut(r.d, r.b);
+    return { ...toDeviceOut(r.d, r.b), personName: maskName(r.name) };
   }
 
   async createDevice(actor: Actor, body: z.infer<typeof DeviceCreateBody>) {
@@ -281,6 +283,15 @@ export class TrackingService {
     });
     this.ingest.invalidate();
   }
+}
+
+/** 张三 → 张*, 张小明 → 张*明, 欧阳小明 → 欧**明: the surname and the last character. */
+export function maskName(name: string | null): string | null {
+  if (!name) return null;
+  const chars = [...name];
+  if (chars.length <= 1) return name;
+  if (chars.length === 2) return `${chars[0]}*`;
+  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars.at(-1)}`;
 }
 
 function zoneColumns(body: z.infer<typeof ZoneBody>) {
