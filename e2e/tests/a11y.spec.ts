@@ -13,6 +13,10 @@ function accountFor(page: PageDef): string | null {
   // Benefits: the resident's own page, and the staff pages as a district officer (who holds them all).
   if (page.anyOf.includes('benefits.own')) return RESIDENT;
   if (page.anyOf.some((p) => p.startsWith('benefits.'))) return 'demo_district';
+  // Tracking maps: a centre's live map and a watch's track as its staff (the zone editor,
+  // tracking.manage, as the administrator); the guardian's page as the demo guardian.
+  if (page.anyOf.includes('tracking.own')) return RESIDENT;
+  if (page.id === 'tracking-live' || page.id === 'tracking-track') return 'demo_centre';
   return 'admin';
 }
 
@@ -37,6 +41,17 @@ async function urlFor(page: Page, p: PageDef): Promise<string> {
     const list = (await res.json()) as { id: string }[];
     expect(list.length, 'the demo district has payment cycles').toBeGreaterThan(0);
     return p.url.replace(':id', list[0]!.id);
+  }
+  if (p.sample === 'device') {
+    const centres = await page.request.get('/api/v1/tracking/centres');
+    expect(centres.status(), await centres.text()).toBe(200);
+    const [first] = (await centres.json()) as { id: string }[];
+    expect(first, 'the demo has day centres').toBeTruthy();
+    const live = await page.request.get(`/api/v1/tracking/centres/${first!.id}/live`);
+    expect(live.status(), await live.text()).toBe(200);
+    const rows = (await live.json()) as { deviceId: string }[];
+    expect(rows.length, "the demo centre's trainees wear watches").toBeGreaterThan(0);
+    return p.url.replace(':id', rows[0]!.deviceId);
   }
   if (p.sample !== 'person') return p.url;
   const res = await page.request.get('/api/v1/persons?limit=1');

@@ -22,6 +22,10 @@ export type PageId =
   | 'benefit-reviews'
   | 'benefit-objections'
   | 'my-benefits'
+  | 'tracking-live'
+  | 'tracking-track'
+  | 'tracking-zones'
+  | 'my-tracking'
   | 'users'
   | 'security'
   | 'areas'
@@ -40,6 +44,9 @@ export type NavKey =
   | 'benefitReviews'
   | 'benefitObjections'
   | 'myBenefits'
+  | 'trackingLive'
+  | 'trackingZones'
+  | 'myTracking'
   | 'users'
   | 'security'
   | 'areas'
@@ -57,9 +64,9 @@ export interface PageDef {
   /**
    * `url` holds an ":id" of this kind of record: tests open the page with a real one that the
    * test account may see (e.g. the first person of GET /api/v1/persons; a benefit programme's
-   * `:code`; a payment cycle's `:id`).
+   * `:code`; a payment cycle's `:id`; a watch's `:id` from a centre's live list).
    */
-  sample?: 'person' | 'program' | 'cycle';
+  sample?: 'person' | 'program' | 'cycle' | 'device';
   /** Must the visitor be signed in? */
   needsLogin: boolean;
   /** The permission the page is about (null: any signed-in user, or public). */
@@ -121,6 +128,16 @@ export const PAGES: readonly PageDef[] = [
     layout: 'app',
   },
   {
+    id: 'my-tracking',
+    path: '/me/tracking',
+    url: '/me/tracking',
+    needsLogin: true,
+    permission: 'tracking.own',
+    anyOf: ['tracking.own'],
+    nav: 'myTracking',
+    layout: 'app',
+  },
+  {
     id: 'persons',
     path: '/persons',
     url: '/persons',
@@ -167,6 +184,36 @@ export const PAGES: readonly PageDef[] = [
     needsLogin: true,
     permission: 'persons.write',
     anyOf: ['persons.write'],
+    layout: 'app',
+  },
+  {
+    id: 'tracking-live',
+    path: '/tracking/live',
+    url: '/tracking/live',
+    needsLogin: true,
+    permission: 'tracking.read',
+    anyOf: ['tracking.read'],
+    nav: 'trackingLive',
+    layout: 'app',
+  },
+  {
+    id: 'tracking-track',
+    path: '/tracking/devices/:id/track',
+    url: '/tracking/devices/:id/track',
+    sample: 'device',
+    needsLogin: true,
+    permission: 'tracking.read',
+    anyOf: ['tracking.read'],
+    layout: 'app',
+  },
+  {
+    id: 'tracking-zones',
+    path: '/tracking/zones',
+    url: '/tracking/zones',
+    needsLogin: true,
+    permission: 'tracking.manage',
+    anyOf: ['tracking.manage'],
+    nav: 'trackingZones',
     layout: 'app',
   },
   {

@@ -1,9 +1,10 @@
 import type { Messages } from './zh-CN';
 import type { BenefitsMessages } from '../benefits/zh-CN';
+import type { MapMessages } from '../tracking/map/zh-CN';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Messages; benefits: BenefitsMessages };
+    resources: { translation: Messages; benefits: BenefitsMessages; trackingMap: MapMessages };
   }
 }

@@ -1,0 +1,2 @@
+/** The page's chunk: see tracking/map/LivePage.tsx. */
+export { default } from '../tracking/map/LivePage';

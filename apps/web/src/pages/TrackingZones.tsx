@@ -1,0 +1,2 @@
+/** The page's chunk: see tracking/map/ZonesPage.tsx. */
+export { default } from '../tracking/map/ZonesPage';
