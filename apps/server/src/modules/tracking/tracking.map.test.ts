@@ -93,5 +93,14 @@ describe('the demo as the maps see it', () => {
     expect(mine).toHaveLength(1);
     expect(mine[0].lastFixTime).not.toBeNull();
     expect(mine[0].name).toEqual(expect.any(String));
+    const wardZones = await t.app.inject({ url: '/api/v1/me/tracking/zones', headers: gAuth });
+    expect(wardZones.statusCode).toBe(200);
+    expect(wardZones.json()).toHaveLength(1);
+    expect(wardZones.json()[0].centreId).toBe(mine[0].centreId);
+    // Another guardian sees none.
+    const stranger = await makeUser(t, ['guardian']);
+    expect((await t.app.inject({ url: '/api/v1/me/tracking/zones', headers: stranger.auth })).json()).toEqual(
+      [],
+    );
   });
 });

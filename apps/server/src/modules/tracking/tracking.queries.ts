@@ -257,6 +257,36 @@ export class TrackingQueries {
     return rows.map((r) => r.personId);
   }
 
+  /** The active zones that watch a guardian's wards (their centre's, and those set for the ward). */
+  async myZones(actor: Actor) {
+    return this.db.transaction(async (tx) => {
+      const wards = await this.wardsOf(tx, actor);
+      if (wards.length === 0) return [];
+      const watched = await tx
+        .select({ centreId: devices.centreId, personId: deviceBindings.personId })
+        .from(devices)
+        .innerJoin(
+          deviceBindings,
+          and(eq(deviceBindings.deviceId, devices.id), isNull(deviceBindings.endedAt)),
+        )
+        .where(and(inArray(deviceBindings.personId, wards), sql`${deviceBindings.consentAt} IS NOT NULL`));
+      const centreIds = [...new Set(watched.flatMap((w) => (w.centreId ? [w.centreId] : [])))];
+      if (centreIds.length === 0) return [];
+      const rows = await tx
+        .select()
+        .from(zones)
+        .where(
+          and(
+            inArray(zones.centreId, centreIds),
+            eq(zones.active, true),
+            or(isNull(zones.personId), inArray(zones.personId, wards)),
+          ),
+        )
+        .orderBy(zones.name);
+      return rows.map(toZoneOut);
+    });
+  }
+
   /** A guardian's wards: last position of each consented, bound device. */
   async myWards(actor: Actor) {
     return this.db.transaction(async (tx) => {

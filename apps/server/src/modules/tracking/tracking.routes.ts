@@ -325,6 +325,18 @@ export function trackingRoutes(app: FastifyInstance, m: TrackingModule): void {
     async (req) => m.queries.myWards(actorOf(req)),
   );
   r.get(
+    '/api/v1/me/tracking/zones',
+    {
+      schema: {
+        tags: ['portal'],
+        summary: 'The zones that watch my ward (for the map)',
+        response: { 200: z.array(ZoneOut) },
+      },
+      config: { access: 'tracking.own' },
+    },
+    async (req) => m.queries.myZones(actorOf(req)),
+  );
+  r.get(
     '/api/v1/me/tracking/alerts',
     {
       schema: {
