@@ -8,6 +8,9 @@ function accountFor(page: PageDef): string | null {
   if (!page.needsLogin && page.layout !== 'any') return null;
   if (page.id === 'audit') return 'demo_auditor';
   if (page.id === 'break-glass') return 'demo_street';
+  // The alert inbox as a day centre's staff (who see their trainees' alerts); the other tracking
+  // administration pages (tracking.manage) as the administrator, below.
+  if (page.id === 'tracking-alerts') return 'demo_centre';
   // The registry's pages: a street officer holds every persons.* permission.
   if (page.anyOf.some((p) => p.startsWith('persons.'))) return 'demo_street';
   // Benefits: the resident's own page, and the staff pages as a district officer (who holds them all).

@@ -35,6 +35,10 @@ const COMPONENTS: Record<PageId, LazyExoticComponent<ComponentType>> = {
   audit: lazy(() => import('./pages/Audit')),
   'break-glass': lazy(() => import('./pages/BreakGlass')),
   account: lazy(() => import('./pages/Account')),
+  'tracking-alerts': lazy(() => import('./pages/TrackingAlerts')),
+  'tracking-devices': lazy(() => import('./pages/TrackingDevices')),
+  'tracking-centres': lazy(() => import('./pages/TrackingCentres')),
+  'tracking-settings': lazy(() => import('./pages/TrackingSettings')),
   'not-found': lazy(() => import('./pages/NotFound')),
 };
 

@@ -32,6 +32,10 @@ export type PageId =
   | 'audit'
   | 'break-glass'
   | 'account'
+  | 'tracking-alerts'
+  | 'tracking-devices'
+  | 'tracking-centres'
+  | 'tracking-settings'
   | 'not-found';
 
 export type NavKey =
@@ -53,7 +57,11 @@ export type NavKey =
   | 'audit'
   | 'breakGlass'
   | 'account'
-  | 'totp';
+  | 'totp'
+  | 'trackingAlerts'
+  | 'trackingDevices'
+  | 'trackingCentres'
+  | 'trackingSettings';
 
 export interface PageDef {
   id: PageId;
@@ -284,6 +292,46 @@ export const PAGES: readonly PageDef[] = [
     permission: 'benefits.review',
     anyOf: ['benefits.review'],
     nav: 'benefitObjections',
+    layout: 'app',
+  },
+  {
+    id: 'tracking-alerts',
+    path: '/tracking/alerts',
+    url: '/tracking/alerts',
+    needsLogin: true,
+    permission: 'tracking.alerts',
+    anyOf: ['tracking.alerts'],
+    nav: 'trackingAlerts',
+    layout: 'app',
+  },
+  {
+    id: 'tracking-devices',
+    path: '/tracking/devices',
+    url: '/tracking/devices',
+    needsLogin: true,
+    permission: 'tracking.manage',
+    anyOf: ['tracking.manage'],
+    nav: 'trackingDevices',
+    layout: 'app',
+  },
+  {
+    id: 'tracking-centres',
+    path: '/tracking/centres',
+    url: '/tracking/centres',
+    needsLogin: true,
+    permission: 'tracking.manage',
+    anyOf: ['tracking.manage'],
+    nav: 'trackingCentres',
+    layout: 'app',
+  },
+  {
+    id: 'tracking-settings',
+    path: '/tracking/settings',
+    url: '/tracking/settings',
+    needsLogin: true,
+    permission: 'tracking.manage',
+    anyOf: ['tracking.manage'],
+    nav: 'trackingSettings',
     layout: 'app',
   },
   {

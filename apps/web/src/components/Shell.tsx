@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useId, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useState } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { Button } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
@@ -8,6 +8,7 @@ import { useAnnounce } from '../announce';
 import { usePrefs } from '../prefs';
 import { canOpen, PAGES } from '../routes';
 import { exitTarget, forgetLogin, leaveSession, ME_KEY, useMe } from '../session';
+import { useOpenAlerts } from '../tracking/admin/openAlerts';
 import type { SessionUser } from '../types';
 import { IdleWarning } from './IdleWarning';
 import { Loading } from './Loading';
@@ -16,6 +17,9 @@ import { ReadAloud } from './ReadAloud';
 export type ShellKind = 'public' | 'app' | 'any';
 
 const TOTP_PATH = '/security/totp';
+
+/** Banner, flashing frame and sound for new tracking alerts (its own chunk; only for those who handle alerts). */
+const AlertWatcher = lazy(() => import('../tracking/admin/AlertWatcher'));
 
 /** Session expiry and "enrol a second factor first", from any request anywhere. */
 function useApiProblemBridge() {
@@ -94,6 +98,9 @@ function MainNav({ user, id, open }: { user: SessionUser; id: string; open: bool
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const items = PAGES.filter((p) => p.nav && canOpen(p, user.permissions));
+  // The open tracking alerts: the same polled query as the alert inbox and watcher.
+  const openAlerts = useOpenAlerts(user.permissions.includes('tracking.alerts'));
+  const openCount = openAlerts.data?.items.length ?? 0;
   // The current entry is the one with the longest path the page is under (/persons/import is
   // "import", /persons/123 is "persons").
   const current = items
@@ -108,6 +115,12 @@ function MainNav({ user, id, open }: { user: SessionUser; id: string; open: bool
           <li key={p.id}>
             <Link to={p.path} aria-current={p === current ? 'page' : undefined}>
               {t(`nav.${p.nav!}`)}
+              {p.nav === 'trackingAlerts' && openCount > 0 && (
+                <span className="nav-count" data-testid="nav-open-alerts">
+                  <span aria-hidden="true">{openCount}</span>
+                  <span className="visually-hidden">{t('nav.openAlerts', { count: openCount })}</span>
+                </span>
+              )}
             </Link>
           </li>
         ))}
@@ -208,6 +221,11 @@ export function Shell({ kind }: { kind: ShellKind }) {
         {user && <MainNav user={user} id={navId} open={navOpen} />}
         <main id="main" tabIndex={-1}>
           {user && <IdleWarning />}
+          {user?.permissions.includes('tracking.alerts') && (
+            <Suspense fallback={null}>
+              <AlertWatcher />
+            </Suspense>
+          )}
           {content}
         </main>
       </div>

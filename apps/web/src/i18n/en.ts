@@ -59,6 +59,11 @@ const en: Messages = {
     breakGlass: 'Emergency access',
     account: 'My account',
     totp: 'Two-step verification',
+    trackingAlerts: 'Location alerts',
+    trackingDevices: 'Tracking devices',
+    trackingCentres: 'Day centres',
+    trackingSettings: 'Tracking settings',
+    openAlerts: '{{count}} open',
   },
   header: {
     language: 'Language',

@@ -1,10 +1,16 @@
 import type { Messages } from './zh-CN';
 import type { BenefitsMessages } from '../benefits/zh-CN';
+import type { TrackingAdminMessages } from '../tracking/admin/zh-CN';
 import type { MapMessages } from '../tracking/map/zh-CN';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Messages; benefits: BenefitsMessages; trackingMap: MapMessages };
+    resources: {
+      translation: Messages;
+      benefits: BenefitsMessages;
+      trackingAdmin: TrackingAdminMessages;
+      trackingMap: MapMessages;
+    };
   }
 }

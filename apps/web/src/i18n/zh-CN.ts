@@ -57,6 +57,11 @@ const zhCN = {
     breakGlass: '临时授权（破窗）',
     account: '我的账号',
     totp: '双重验证',
+    trackingAlerts: '定位警报',
+    trackingDevices: '定位设备',
+    trackingCentres: '阳光之家',
+    trackingSettings: '定位设置',
+    openAlerts: '{{count}} 条未处理',
   },
   header: {
     language: '界面语言',

@@ -1,0 +1,241 @@
+/**
+ * Tracking administration: the API's shapes and the pure rules the pages use (alert words, device
+ * ids, opening hours). No React here: unit-tested in model.test.ts.
+ */
+import type { AlertOut, DayCentreOut, DeviceOut } from '@jinglin/shared';
+
+type Out<S extends { parse: (v: unknown) => unknown }> = ReturnType<S['parse']>;
+
+export type Alert = Out<typeof AlertOut> & {
+  /** Present when the server names the trainee / device (newer servers). */
+  personName?: string | null;
+  deviceUniqueId?: string | null;
+};
+export type AlertType = Alert['type'];
+export type AlertState = Alert['state'];
+export type Device = Out<typeof DeviceOut> & { personName?: string | null };
+export type DeviceProtocol = Device['protocol'];
+export type Centre = Out<typeof DayCentreOut>;
+
+export interface TrackingSettings {
+  exitConfirmFixes: number;
+  exitConfirmSeconds: number;
+  reconnectGapSeconds: number;
+  minMarginM: number;
+  lowBatteryPercent: number;
+  offlineMinutes: number;
+  escalationMinutes: number;
+  maxEscalationLevel: number;
+  retentionDays: number;
+}
+
+/** Bounds of each setting (the server's schema, tracking.settings.ts). */
+export const SETTING_BOUNDS: Record<keyof TrackingSettings, { min: number; max: number; int: boolean }> = {
+  exitConfirmFixes: { min: 1, max: 20, int: true },
+  exitConfirmSeconds: { min: 0, max: 3600, int: true },
+  reconnectGapSeconds: { min: 30, max: 86400, int: true },
+  minMarginM: { min: 0, max: 500, int: false },
+  lowBatteryPercent: { min: 0, max: 100, int: true },
+  offlineMinutes: { min: 1, max: 1440, int: true },
+  escalationMinutes: { min: 1, max: 1440, int: true },
+  maxEscalationLevel: { min: 0, max: 10, int: true },
+  retentionDays: { min: 1, max: 3650, int: true },
+};
+export const SETTING_KEYS = Object.keys(SETTING_BOUNDS) as (keyof TrackingSettings)[];
+
+export const ALERT_TYPES: readonly AlertType[] = [
+  'sos',
+  'fall',
+  'geofence_exit',
+  'removed',
+  'low_battery',
+  'offline',
+  'geofence_enter',
+];
+export const ALERT_STATES: readonly AlertState[] = ['open', 'acknowledged', 'closed'];
+export const PROTOCOLS: readonly DeviceProtocol[] = ['jt808', 'watch', 'osmand'];
+
+/** The message key of an alert type in words (null for a type this app does not know). */
+export function alertTypeKey(type: string): `alertType.${AlertType}` | null {
+  return (ALERT_TYPES as readonly string[]).includes(type) ? `alertType.${type as AlertType}` : null;
+}
+
+/** Alerts that call for someone to go now (shown first in the banner, red). */
+export function isUrgent(type: AlertType): boolean {
+  return type === 'sos' || type === 'fall' || type === 'geofence_exit' || type === 'removed';
+}
+
+/** Newest first (by opening time, then id: ids are time-ordered). */
+export function newestFirst<T extends { openedAt: string; id: string }>(rows: readonly T[]): T[] {
+  return [...rows].sort((a, b) =>
+    a.openedAt === b.openedAt ? (a.id < b.id ? 1 : -1) : a.openedAt < b.openedAt ? 1 : -1,
+  );
+}
+
+/** Ids in `now` that were not in `before` (new open alerts since the last poll). */
+export function newIds(before: ReadonlySet<string> | null, now: readonly { id: string }[]): string[] {
+  if (!before) return [];
+  return now.filter((a) => !before.has(a.id)).map((a) => a.id);
+}
+
+// ---- device ids (CONTRACT.md "Tracking")
+
+export type UniqueIdProblem = 'format' | 'digits' | null;
+
+/** The id as the server will store it: trimmed, and for JT/T 808 without leading zeros. */
+export function normaliseUniqueId(raw: string, protocol: DeviceProtocol): string {
+  const t = raw.trim();
+  return protocol === 'jt808' ? t.replace(/^0+(?=\d)/, '') : t;
+}
+
+export function uniqueIdProblem(raw: string, protocol: DeviceProtocol): UniqueIdProblem {
+  const id = normaliseUniqueId(raw, protocol);
+  if (protocol === 'jt808') return /^\d{1,20}$/.test(id) ? null : 'digits';
+  return /^[0-9A-Za-z_-]{1,40}$/.test(id) ? null : 'format';
+}
+
+// ---- opening hours: {"1":[{"from":"08:30","to":"16:00"}]} per ISO weekday, Shanghai time
+
+export const WEEKDAYS = ['1', '2', '3', '4', '5', '6', '7'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+export interface TimeRange {
+  from: string;
+  to: string;
+}
+export type OpeningHours = Partial<Record<Weekday, TimeRange[]>>;
+/** The editor's state: every weekday, possibly empty (closed). */
+export type HoursRows = Record<Weekday, TimeRange[]>;
+export const MAX_RANGES = 4;
+
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
+
+export function hoursToRows(h: OpeningHours | null | undefined): HoursRows {
+  const out = {} as HoursRows;
+  for (const d of WEEKDAYS) out[d] = (h?.[d] ?? []).map((r) => ({ from: r.from, to: r.to }));
+  return out;
+}
+
+export function addRange(rows: HoursRows, day: Weekday): HoursRows {
+  const list = rows[day];
+  if (list.length >= MAX_RANGES) return rows;
+  const last = list.at(-1);
+  const next = last ? { from: last.to, to: last.to } : { from: '08:30', to: '16:00' };
+  return { ...rows, [day]: [...list, next] };
+}
+
+export function removeRange(rows: HoursRows, day: Weekday, index: number): HoursRows {
+  return { ...rows, [day]: rows[day].filter((_, i) => i !== index) };
+}
+
+export function setRange(
+  rows: HoursRows,
+  day: Weekday,
+  index: number,
+  field: keyof TimeRange,
+  value: string,
+): HoursRows {
+  return { ...rows, [day]: rows[day].map((r, i) => (i === index ? { ...r, [field]: value } : r)) };
+}
+
+/** Monday's periods for Tuesday to Friday (the usual week of a day centre). */
+export function copyMondayToWeekdays(rows: HoursRows): HoursRows {
+  const mon = rows['1'].map((r) => ({ ...r }));
+  const out = { ...rows };
+  for (const d of ['2', '3', '4', '5'] as const) out[d] = mon.map((r) => ({ ...r }));
+  return out;
+}
+
+/** "8:30", "0830", "８：３０" → "08:30" (other input is returned trimmed, to be reported). */
+export function tidyTime(v: string): string {
+  const s = v
+    .replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[：.]/g, ':')
+    .trim();
+  const m = /^(\d{1,2}):?(\d{2})$/.exec(s);
+  return m ? `${m[1]!.padStart(2, '0')}:${m[2]}` : s;
+}
+
+export interface HoursProblem {
+  day: Weekday;
+  /** 0-based period index. */
+  index: number;
+  code: 'format' | 'order' | 'overlap' | 'tooMany';
+}
+
+const minutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
+
+export function validateHours(rows: HoursRows): HoursProblem[] {
+  const out: HoursProblem[] = [];
+  for (const day of WEEKDAYS) {
+    const list = rows[day];
+    if (list.length > MAX_RANGES) out.push({ day, index: MAX_RANGES, code: 'tooMany' });
+    const sorted = list
+      .map((r, index) => ({ from: tidyTime(r.from), to: tidyTime(r.to), index }))
+      .sort((a, b) => a.from.localeCompare(b.from));
+    let prevEnd = -1;
+    for (const r of sorted) {
+      if (!HHMM.test(r.from) || !HHMM.test(r.to)) {
+        out.push({ day, index: r.index, code: 'format' });
+        continue;
+      }
+      if (minutes(r.to) <= minutes(r.from)) out.push({ day, index: r.index, code: 'order' });
+      else if (minutes(r.from) < prevEnd) out.push({ day, index: r.index, code: 'overlap' });
+      prevEnd = Math.max(prevEnd, minutes(r.to));
+    }
+  }
+  return out.sort((a, b) => (a.day === b.day ? a.index - b.index : a.day.localeCompare(b.day)));
+}
+
+/** The editor's rows → the API's object: closed days left out, periods tidied and in time order. */
+export function rowsToHours(rows: HoursRows): OpeningHours {
+  const out: OpeningHours = {};
+  for (const d of WEEKDAYS) {
+    const list = rows[d]
+      .map((r) => ({ from: tidyTime(r.from), to: tidyTime(r.to) }))
+      .sort((a, b) => a.from.localeCompare(b.from));
+    if (list.length > 0) out[d] = list;
+  }
+  return out;
+}
+
+/** A short summary: "周一至周五 08:30–16:00" style, one entry per run of days with equal periods. */
+export function summariseHours(h: OpeningHours, dayName: (d: Weekday) => string, through: string): string[] {
+  const out: string[] = [];
+  let i = 0;
+  const key = (d: Weekday) => (h[d] ?? []).map((r) => `${r.from}–${r.to}`).join(', ');
+  while (i < WEEKDAYS.length) {
+    const d = WEEKDAYS[i]!;
+    const k = key(d);
+    let j = i;
+    while (j + 1 < WEEKDAYS.length && key(WEEKDAYS[j + 1]!) === k) j++;
+    if (k) out.push(`${dayName(d)}${j > i ? `${through}${dayName(WEEKDAYS[j]!)}` : ''} ${k}`);
+    i = j + 1;
+  }
+  return out;
+}
+
+// ---- alarm preferences (this browser)
+
+export const MUTE_KEY = 'jinglin.tracking.alarmMuted';
+
+export function readMuted(storage: Pick<Storage, 'getItem'> | null): boolean {
+  try {
+    return storage?.getItem(MUTE_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+export function writeMuted(storage: Pick<Storage, 'setItem'> | null, muted: boolean): void {
+  try {
+    storage?.setItem(MUTE_KEY, muted ? '1' : '0');
+  } catch {
+    // storage unavailable: the choice lasts for this page only
+  }
+}
+
+/** Flash period in ms: one flash per second, well under WCAG 2.3.1's three per second. */
+export const FLASH_PERIOD_MS = 1000;
+export function flashesPerSecond(periodMs: number): number {
+  return 1000 / periodMs;
+}
