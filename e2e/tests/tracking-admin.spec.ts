@@ -6,9 +6,18 @@
  */
 import { test, expect, type Page } from '@playwright/test';
 import { E2E } from '../env.js';
-import { expectNoAxeViolations, signIn, writeHeaders } from './helpers.js';
+import { expectNoAxeViolations, setPreferences, signIn, writeHeaders } from './helpers.js';
 
-const SHOTS = 'test-results/e2e-artifacts/tracking-admin';
+/** A full-page screenshot among the test's results (to look at, and kept by CI). */
+async function shot(page: Page, name: string) {
+  await page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
+}
+
+// Preferences persist per user on the server: put them back so later journeys start in Chinese.
+test.afterEach(async ({ page }) => {
+  const me = await page.request.get('/api/v1/auth/me');
+  if (me.ok()) await setPreferences(page, { careMode: false, language: 'zh-CN' });
+});
 
 /** Presses Tab until the locator has focus (a keyboard user's way to a control). */
 async function tabTo(page: Page, target: ReturnType<Page['locator']>, max = 200) {
@@ -41,7 +50,7 @@ test('keyboard only: register a device, bind it with consent; its SOS flashes in
   request,
 }) => {
   test.setTimeout(120_000);
-  await trackingManager(page);
+  const manager = await trackingManager(page);
   // A trainee of 临汾路 (the demo centre there is staffed by demo_centre).
   const found = await page.request.get('/api/v1/persons?streetCode=linfenlu&category=5&limit=20');
   expect(found.status(), await found.text()).toBe(200);
@@ -131,7 +140,7 @@ test('keyboard only: register a device, bind it with consent; its SOS flashes in
     /\/tracking\/devices\/[0-9a-f-]+\/track$/,
   );
   await expectNoAxeViolations(page, 'devices with a bound device');
-  await page.screenshot({ path: `${SHOTS}/devices.png`, fullPage: true });
+  await shot(page, 'devices');
 
   // The watch sends an SOS (OsmAnd: alarm=sos).
   const sos = await request.get(
@@ -163,7 +172,7 @@ test('keyboard only: register a device, bind it with consent; its SOS flashes in
   await expect(alertRow).toContainText('未处理');
   await expect(banner).toContainText('SOS 求助');
   await expectNoAxeViolations(page, 'alert inbox with an open SOS');
-  await page.screenshot({ path: `${SHOTS}/alerts-open.png`, fullPage: true });
+  await shot(page, 'alerts-open');
   await page.emulateMedia({ reducedMotion: 'reduce' });
   expect(await page.locator('.alarm-edge').evaluate((el) => getComputedStyle(el).animationName)).toBe('none');
   expect(await page.locator('.alarm-edge').evaluate((el) => getComputedStyle(el).borderTopColor)).toBe(
@@ -193,6 +202,40 @@ test('keyboard only: register a device, bind it with consent; its SOS flashes in
     page.getByRole('row', { name: new RegExp(person.name) }).filter({ hasText: 'SOS 求助' }),
   ).toContainText('已关闭');
   await expectNoAxeViolations(page, 'alert inbox, closed');
+
+  // Back as the manager: change the model (If-Match), then unbind after the confirmation.
+  await page.context().clearCookies();
+  await signIn(page, manager);
+  await page.goto('/tracking/devices');
+  await expect(page.locator('h1')).toHaveText('定位设备');
+  await tabTo(page, page.getByRole('button', { name: `编辑设备 ${phone}` }));
+  await page.keyboard.press('Enter');
+  const edit = page.getByRole('dialog', { name: `编辑设备 ${phone}` });
+  await expect(edit.getByLabel('型号')).toBeFocused();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type('北斗定位手表 E2E-2');
+  await tabTo(page, edit.getByRole('button', { name: '保存' }));
+  await page.keyboard.press('Enter');
+  await expect(edit).toBeHidden();
+  await expect(page.getByTestId('devices-notice')).toHaveText(`已保存设备 ${phone}。`);
+  await expect(row).toContainText('北斗定位手表 E2E-2');
+  const unbindButton = page.getByRole('button', { name: `解除设备 ${phone} 的绑定` });
+  await tabTo(page, unbindButton);
+  await page.keyboard.press('Enter');
+  const confirm = page.getByRole('dialog', { name: `解除设备 ${phone} 的绑定？` });
+  await expect(confirm).toContainText('解除后');
+  await expectNoAxeViolations(page, 'unbind confirmation');
+  // Escape cancels and gives focus back to the button.
+  await page.keyboard.press('Escape');
+  await expect(confirm).toBeHidden();
+  await expect(unbindButton).toBeFocused();
+  await expect(row).toContainText('已记录同意');
+  await page.keyboard.press('Enter');
+  await tabTo(page, confirm.getByRole('button', { name: '解除绑定' }));
+  await page.keyboard.press('Enter');
+  await expect(confirm).toBeHidden();
+  await expect(page.getByTestId('devices-notice')).toContainText(`已解除设备 ${phone} 的绑定`);
+  await expect(row).toContainText('未绑定');
 });
 
 test('the banner can be dismissed; the alert stays open until acknowledged', async ({ page, request }) => {
@@ -213,6 +256,21 @@ test('the banner can be dismissed; the alert stays open until acknowledged', asy
   await expect(banner).toContainText('SOS 求助');
   await expect(banner).toContainText(`未绑定 ${id}`);
   await expect(page.getByRole('button', { name: '关闭提示音' })).toBeVisible();
+  // Care mode: large text, the steady frame (no flashing); English.
+  await setPreferences(page, { careMode: true });
+  await page.reload();
+  await expect(banner).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('data-care', 'on');
+  await expectNoAxeViolations(page, 'alarm in care mode');
+  await shot(page, 'alarm-care-mode');
+  await setPreferences(page, { careMode: false, language: 'en' });
+  await page.reload();
+  await expect(banner).toContainText('SOS');
+  await expect(page.locator('h1')).toHaveText('Location alerts');
+  await expectNoAxeViolations(page, 'alarm in English');
+  await shot(page, 'alarm-english');
+  await setPreferences(page, { language: 'zh-CN' });
+  await page.reload();
   await page.getByRole('button', { name: '停止闪烁' }).focus();
   await page.keyboard.press('Enter');
   await expect(banner).toBeHidden();
@@ -246,7 +304,8 @@ test('day centre hours with the keyboard: a wrong time is named inline, then sav
   await page.keyboard.press('Enter');
   const from = dialog.getByLabel('周六第 1 段开始');
   const to = dialog.getByLabel('周六第 1 段结束');
-  await from.focus();
+  // Focus moves to the new period.
+  await expect(from).toBeFocused();
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.type('9:00');
   await page.keyboard.press('Tab');
@@ -258,7 +317,7 @@ test('day centre hours with the keyboard: a wrong time is named inline, then sav
   await expect(summary).toContainText('周六第 1 段：结束时间要晚于开始时间。');
   await expect(to).toHaveAttribute('aria-invalid', 'true');
   await expectNoAxeViolations(page, 'centre dialog with an hours error');
-  await page.screenshot({ path: `${SHOTS}/centre-hours-error.png`, fullPage: true });
+  await shot(page, 'centre-hours-error');
   // The summary's link takes the keyboard to the period.
   await summary.getByRole('link').first().focus();
   await page.keyboard.press('Enter');

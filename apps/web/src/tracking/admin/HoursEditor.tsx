@@ -19,6 +19,12 @@ import {
 
 export const hoursFieldId = (day: Weekday, index: number, field: 'from' | 'to') =>
   `centre-hours-${day}-${index}-${field}`;
+const addId = (day: Weekday) => `centre-hours-${day}-add`;
+
+/** After a change that removes the focused control, put focus on `id` once it is rendered. */
+function focusSoon(id: string) {
+  window.setTimeout(() => document.getElementById(id)?.focus());
+}
 
 export function HoursEditor({
   rows,
@@ -78,7 +84,11 @@ export function HoursEditor({
                 />
                 <Button
                   size="small"
-                  onClick={() => onChange(removeRange(rows, day, i))}
+                  onClick={() => {
+                    onChange(removeRange(rows, day, i));
+                    // The removed period's button is gone: the previous period, else "add".
+                    focusSoon(i > 0 ? hoursFieldId(day, i - 1, 'from') : addId(day));
+                  }}
                   aria-label={t('centres.hoursEditor.remove', { day: dayName(day), n })}
                 >
                   <span aria-hidden="true">✕</span>
@@ -87,7 +97,14 @@ export function HoursEditor({
             );
           })}
           {rows[day].length < MAX_RANGES && (
-            <Button size="small" onClick={() => onChange(addRange(rows, day))}>
+            <Button
+              id={addId(day)}
+              size="small"
+              onClick={() => {
+                onChange(addRange(rows, day));
+                focusSoon(hoursFieldId(day, rows[day].length, 'from'));
+              }}
+            >
               {t('centres.hoursEditor.add', { day: dayName(day) })}
             </Button>
           )}

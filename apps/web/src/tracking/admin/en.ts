@@ -21,7 +21,7 @@ const en: TrackingAdminMessages = {
   protocolShort: { jt808: 'JT/T 808', watch: 'Watch', osmand: 'OsmAnd' },
   weekday: { '1': 'Mon', '2': 'Tue', '3': 'Wed', '4': 'Thu', '5': 'Fri', '6': 'Sat', '7': 'Sun' },
   unbound: 'Not bound',
-  unknownCentre: 'None',
+  unknownCentre: 'No day centre',
   never: 'Never',
   alerts: {
     title: 'Location alerts',

@@ -15,7 +15,7 @@ const zhCN = {
   protocolShort: { jt808: 'JT/T 808', watch: '手表协议', osmand: 'OsmAnd' },
   weekday: { '1': '周一', '2': '周二', '3': '周三', '4': '周四', '5': '周五', '6': '周六', '7': '周日' },
   unbound: '未绑定',
-  unknownCentre: '未指定',
+  unknownCentre: '未指定阳光之家',
   never: '从未',
   alerts: {
     title: '定位警报',
