@@ -120,6 +120,7 @@ const ingest: Bench = async (target, o) => {
       maxConnections: 20_000,
     });
     let result: ClientResult;
+    const cpu0 = process.cpuUsage();
     try {
       result = await runClient({
         host: '127.0.0.1',
@@ -135,6 +136,7 @@ const ingest: Bench = async (target, o) => {
       await gw.close();
       await real?.ingest.drain();
     }
+    const cpu = process.cpuUsage(cpu0);
     const stats = gw.stats();
     const spanMs = t.last - t.first;
     const perS = spanMs > 0 ? Math.round((t.positions / spanMs) * 1000) : 0;
@@ -144,6 +146,10 @@ const ingest: Bench = async (target, o) => {
     );
     log(`gateway: ${JSON.stringify({ jt808: stats.jt808, watch: stats.watch })}`);
     log(`floor: ${floor.positions} positions decoded in ${Math.round(floor.ms)} ms`);
+    const cpuMs = (cpu.user + cpu.system) / 1000;
+    log(
+      `server process CPU while devices ran: ${Math.round(cpuMs)} ms (${Math.round((cpuMs * 1000) / Math.max(1, t.positions))} µs per position stored)`,
+    );
     return {
       devices,
       positions_per_s: perS,

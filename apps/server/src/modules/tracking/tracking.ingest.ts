@@ -18,7 +18,8 @@ import type { OpeningHours, ZoneSchedule } from './tracking.tables.js';
 import { evaluateZone, scheduleActive, zoneGeometry, type ZoneState } from './tracking.zones.js';
 import { raiseAlert, type AlertInput } from './tracking.alerts.js';
 import { loadTrackingSettings, type TrackingSettings } from './tracking.settings.js';
-import { insertPositions, positionRow, updateDevices } from './tracking.repo.js';
+import { insertPositions, PositionColumns, updateDevices } from './tracking.repo.js';
+import { KeyedLoader } from './tracking.loader.js';
 import type { Zone } from './geo/index.js';
 
 interface CachedZone {
@@ -49,10 +50,20 @@ interface DeviceState {
   zones: CachedZone[];
 }
 
+interface DeviceRow {
+  id: string;
+  uniqueId: string;
+  protocol: Protocol;
+  authCode: string | null;
+}
+
 interface Pending {
   device: KnownDevice;
+  /** Empty: the device was only seen (and, with `authCode`, registered). */
   positions: DecodedPosition[];
   receivedAt: Date;
+  /** JT/T 808 registration: the auth code issued. */
+  authCode: string | null;
   resolve: () => void;
   reject: (e: unknown) => void;
 }
@@ -60,19 +71,40 @@ interface Pending {
 /** Bind/unbind/zone changes made in this process drop the entry at once; in another process, within this time. */
 const CACHE_TTL_MS = 60_000;
 
+/** Alarms that jump the queue (a person may be in danger now). */
+const URGENT_ALARMS = new Set<string>(['sos', 'removed', 'fall']);
+
 const ALARM_ALERTS = { sos: 'sos', removed: 'removed', fall: 'fall', low_battery: 'low_battery' } as const;
 
 export class TrackingIngest implements IngestSink {
   private readonly cache = new Map<string, DeviceState>();
-  private queue: Pending[] = [];
-  private running: Promise<void> | null = null;
-  private timer: NodeJS.Timeout | null = null;
+  /** Writers, each owning the devices whose id hashes to it (see Lane). */
+  private readonly lanes: Lane[];
   private flushing: Promise<unknown> = Promise.resolve();
+  /** Device lookups by uniqueId of one event-loop turn answered by one query (a reconnect storm is thousands at once). */
+  private readonly lookup = new KeyedLoader<string, DeviceRow>(async (keys) => {
+    const rows = await this.p.database.db
+      .select({
+        id: devices.id,
+        uniqueId: devices.uniqueId,
+        protocol: devices.protocol,
+        authCode: devices.authCode,
+      })
+      .from(devices)
+      .where(sql`${devices.uniqueId} = ANY(${sql.param(keys)}::text[])`);
+    return new Map(rows.map((r) => [r.uniqueId, r]));
+  });
 
   constructor(
     private readonly p: Platform,
-    private readonly opts: { batchMs: number; batchMax: number } = { batchMs: 5, batchMax: 2000 },
-  ) {}
+    opts: Partial<LaneOptions & { lanes: number }> = {},
+  ) {
+    // PGlite runs one statement at a time: one writer. PostgreSQL: a few, so that its backends and
+    // this process overlap instead of waiting on each other's round trips.
+    const lanes = opts.lanes ?? (p.database.kind === 'postgresql' ? 3 : 1);
+    const o: LaneOptions = { batchMs: opts.batchMs ?? 5, batchMax: opts.batchMax ?? 2000 };
+    this.lanes = Array.from({ length: lanes }, () => new Lane(o, (batch) => this.writeBatch(batch)));
+  }
 
   /** Forget the cached state of one device (or all): the next batch reloads it from the database. */
   invalidate(deviceId?: string): void {
@@ -81,123 +113,131 @@ export class TrackingIngest implements IngestSink {
   }
 
   async findDevice(uniqueId: string, protocol: Protocol): Promise<KnownDevice | undefined> {
-    void protocol;
-    const rows = await this.p.database.db
-      .select({ id: devices.id, uniqueId: devices.uniqueId, protocol: devices.protocol })
-      .from(devices)
-      .where(eq(devices.uniqueId, normaliseUniqueId(uniqueId, protocol)));
-    return rows[0];
+    const row = await this.lookup.load(normaliseUniqueId(uniqueId, protocol));
+    return row ? { id: row.id, uniqueId: row.uniqueId, protocol: row.protocol } : undefined;
   }
 
+  /** The code is written by the batch writer (every write to a device row goes through it: no lock-order deadlocks). */
   async registerTerminal(uniqueId: string): Promise<RegisterOutcome> {
     const found = await this.findDevice(uniqueId, 'jt808');
     if (!found) return { ok: false, result: 4 };
     const authCode = String(randomInt(10 ** 9, 10 ** 10));
-    await this.p.database.db.update(devices).set({ authCode }).where(eq(devices.id, found.id));
+    await this.enqueue(found, [], new Date(), authCode);
     return { ok: true, authCode };
   }
 
   async checkAuthCode(uniqueId: string, code: string): Promise<boolean> {
-    const rows = await this.p.database.db
-      .select({ authCode: devices.authCode })
-      .from(devices)
-      .where(eq(devices.uniqueId, normaliseUniqueId(uniqueId, 'jt808')));
-    return !!rows[0]?.authCode && rows[0].authCode === code;
+    const row = await this.lookup.load(normaliseUniqueId(uniqueId, 'jt808'));
+    return !!row?.authCode && row.authCode === code;
   }
 
-  async seen(device: KnownDevice, at: Date): Promise<void> {
-    await this.p.database.db
-      .update(devices)
-      .set({ lastSeenAt: at, status: 'online' })
-      .where(
-        and(eq(devices.id, device.id), or(isNull(devices.lastSeenAt), sql`${devices.lastSeenAt} < ${at}`)),
-      );
+  /** Online and last seen: written with the next batch (one UPDATE for all its devices). */
+  seen(device: KnownDevice, at: Date): Promise<void> {
+    return this.enqueue(device, [], at);
   }
 
   ingest(device: KnownDevice, positions: DecodedPosition[], receivedAt: Date): Promise<void> {
-    if (positions.length === 0) return this.seen(device, receivedAt);
+    return this.enqueue(device, positions, receivedAt);
+  }
+
+  private enqueue(
+    device: KnownDevice,
+    positions: DecodedPosition[],
+    receivedAt: Date,
+    authCode: string | null = null,
+  ): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ device, positions, receivedAt, resolve, reject });
-      const size = this.queue.reduce((n, q) => n + q.positions.length, 0);
-      if (size >= this.opts.batchMax) this.kick();
-      else this.timer ??= setTimeout(() => this.kick(), this.opts.batchMs);
+      const item = { device, positions, receivedAt, authCode, resolve, reject };
+      // An alarm (SOS, removed, fall) jumps the queue and does not wait for the batch window.
+      const urgent = positions.some((p) => !p.backfill && p.alarms.some((a) => URGENT_ALARMS.has(a)));
+      this.laneOf(device.id).push(item, urgent);
     });
+  }
+
+  private laneOf(deviceId: string): Lane {
+    if (this.lanes.length === 1) return this.lanes[0]!;
+    let h = 0;
+    for (let i = 0; i < deviceId.length; i++) h = (h * 31 + deviceId.charCodeAt(i)) | 0;
+    return this.lanes[Math.abs(h) % this.lanes.length]!;
   }
 
   /** Write everything queued now (tests and shutdown). */
   async drain(): Promise<void> {
-    while (this.queue.length > 0 || this.running) {
-      this.kick();
-      await this.running;
-    }
+    await Promise.all(this.lanes.map((l) => l.drain()));
     await this.flushing;
   }
 
-  private kick(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    if (this.running || this.queue.length === 0) return;
-    const batch = this.queue;
-    this.queue = [];
-    this.running = this.writeBatch(batch)
-      .then(
-        () => batch.forEach((b) => b.resolve()),
-        (err) => {
-          for (const b of batch) this.cache.delete(b.device.id);
-          this.p.log.error({ err: (err as Error).message, devices: batch.length }, 'tracking batch failed');
-          batch.forEach((b) => b.reject(err));
-        },
-      )
-      .finally(() => {
-        this.running = null;
-        if (this.queue.length > 0) this.kick();
-      });
+  private async writeBatch(batch: Pending[]): Promise<void> {
+    try {
+      await this.write(batch);
+    } catch (err) {
+      for (const b of batch) this.cache.delete(b.device.id);
+      this.p.log.error({ err: (err as Error).message, devices: batch.length }, 'tracking batch failed');
+      throw err;
+    }
   }
 
-  private async writeBatch(batch: Pending[]): Promise<void> {
-    const settings = await loadTrackingSettings(this.p.database.db);
+  private async write(batch: Pending[]): Promise<void> {
+    const db = this.p.database.db;
+    const settings = await loadTrackingSettings(db);
     const now = new Date();
+    // Reads only: the states are a cache of the database; a failed batch drops them.
+    const states = await this.statesOf(
+      db,
+      batch.map((b) => b.device.id),
+    );
+    const rows = new PositionColumns();
+    const alertsToRaise: AlertInput[] = [];
+    const deviceUpdates = new Map<string, { fix: DecodedPosition | null; seen: Date }>();
+    const touched = new Set<DeviceState>();
+    const authCodes = new Map<string, string>();
+    for (const item of batch) {
+      const st = states.get(item.device.id)!;
+      const upd = deviceUpdates.get(st.id) ?? { fix: null, seen: item.receivedAt };
+      if (item.receivedAt > upd.seen) upd.seen = item.receivedAt;
+      deviceUpdates.set(st.id, upd);
+      if (item.authCode) authCodes.set(st.id, item.authCode);
+      if (st.blocked || item.positions.length === 0) continue;
+      const receivedAt = item.receivedAt.toISOString();
+      const sorted =
+        item.positions.length > 1
+          ? [...item.positions].sort((a, b) => a.fixTime.getTime() - b.fixTime.getTime())
+          : item.positions;
+      for (const pos of sorted) {
+        rows.push(st, pos, receivedAt);
+        this.evaluate(st, pos, settings, now, alertsToRaise);
+        if (!upd.fix || pos.fixTime > upd.fix.fixTime) upd.fix = pos;
+      }
+      st.wasOffline = false;
+      touched.add(st);
+    }
+    const updates = [...deviceUpdates].map(([id, u]) => ({
+      id,
+      seen: u.seen,
+      fixTime: u.fix?.fixTime ?? null,
+      latitude: u.fix?.latitude ?? null,
+      longitude: u.fix?.longitude ?? null,
+      batteryPercent: u.fix?.batteryPercent ?? null,
+    }));
+    const dirty = [...touched].flatMap((st) => st.zones.filter((z) => z.dirty).map((z) => ({ st, z })));
+    const devicesSql = updateDevices(updates, authCodes);
+    // The common case (no zone state changed, nothing to alert): one statement, atomic by itself,
+    // one round trip.
+    if (dirty.length === 0 && alertsToRaise.length === 0) {
+      await db.execute(
+        rows.length > 0 ? sql`WITH ins AS (${insertPositions(rows)}) ${devicesSql}` : devicesSql,
+      );
+      return;
+    }
     let created = 0;
-    await this.p.database.db.transaction(async (tx) => {
-      const rows: Record<string, unknown>[] = [];
-      const alertsToRaise: AlertInput[] = [];
-      const deviceUpdates = new Map<string, { fix: DecodedPosition | null; seen: Date }>();
-      const touched = new Set<DeviceState>();
-      for (const item of batch) {
-        const st = await this.stateOf(tx, item.device.id);
-        const upd = deviceUpdates.get(st.id) ?? { fix: null, seen: item.receivedAt };
-        if (item.receivedAt > upd.seen) upd.seen = item.receivedAt;
-        deviceUpdates.set(st.id, upd);
-        if (st.blocked) continue;
-        const sorted = [...item.positions].sort((a, b) => a.fixTime.getTime() - b.fixTime.getTime());
-        for (const pos of sorted) {
-          rows.push(positionRow(st, pos, item.receivedAt));
-          this.evaluate(st, pos, settings, now, alertsToRaise);
-          if (!upd.fix || pos.fixTime > upd.fix.fixTime) upd.fix = pos;
-        }
-        st.wasOffline = false;
-        touched.add(st);
-      }
-      for (let i = 0; i < rows.length; i += 1000) {
-        await tx.execute(insertPositions(rows.slice(i, i + 1000)));
-      }
-      const updates = [...deviceUpdates].map(([id, u]) => ({
-        id,
-        seen: u.seen,
-        fixTime: u.fix?.fixTime ?? null,
-        latitude: u.fix?.latitude ?? null,
-        longitude: u.fix?.longitude ?? null,
-        batteryPercent: u.fix?.batteryPercent ?? null,
-      }));
-      for (let i = 0; i < updates.length; i += 1000) {
-        await tx.execute(updateDevices(updates.slice(i, i + 1000)));
-      }
-      const states = [...touched].flatMap((st) => st.zones.filter((z) => z.dirty).map((z) => ({ st, z })));
-      if (states.length > 0) {
+    await db.transaction(async (tx) => {
+      if (rows.length > 0) await tx.execute(insertPositions(rows));
+      await tx.execute(devicesSql);
+      if (dirty.length > 0) {
         await tx
           .insert(deviceZoneStates)
           .values(
-            states.map(({ st, z }) => ({
+            dirty.map(({ st, z }) => ({
               deviceId: st.id,
               zoneId: z.id,
               state: z.state.state,
@@ -215,7 +255,6 @@ export class TrackingIngest implements IngestSink {
               lastEvaluatedFixTime: sql`excluded.last_evaluated_fix_time`,
             },
           });
-        states.forEach(({ z }) => (z.dirty = false));
       }
       for (const a of alertsToRaise) {
         const r = await raiseAlert(tx, this.p.notifier, a, now);
@@ -224,6 +263,7 @@ export class TrackingIngest implements IngestSink {
         this.p.log.info({ alertId: r.id, deviceId: a.deviceId, type: a.type }, 'tracking alert');
       }
     });
+    dirty.forEach(({ z }) => (z.dirty = false));
     // New alerts leave at once (one delivery at a time from this process), not at the worker's next tick.
     if (created > 0) this.flushing = this.flushing.then(() => this.p.notifier.flush()).catch(() => undefined);
   }
@@ -294,82 +334,210 @@ export class TrackingIngest implements IngestSink {
     }
   }
 
-  private async stateOf(tx: Tx, deviceId: string): Promise<DeviceState> {
-    const hit = this.cache.get(deviceId);
-    if (hit && Date.now() - hit.loadedAt < CACHE_TTL_MS) return hit;
-    const [d] = await tx
-      .select({ centreId: devices.centreId, status: devices.status, hours: dayCentres.openingHours })
+  /**
+   * The state of every device of a batch: cached entries as they are, the others (new or older
+   * than CACHE_TTL_MS) loaded together in three queries — devices with their centre and open
+   * binding, the zones that apply, their zone states.
+   */
+  private async statesOf(tx: Tx, deviceIds: string[]): Promise<Map<string, DeviceState>> {
+    const out = new Map<string, DeviceState>();
+    const missing = new Set<string>();
+    const at = Date.now();
+    for (const id of deviceIds) {
+      const hit = this.cache.get(id);
+      if (hit && at - hit.loadedAt < CACHE_TTL_MS) out.set(id, hit);
+      else missing.add(id);
+    }
+    if (missing.size === 0) return out;
+    const ids = [...missing];
+    const uuids = (values: string[]) => sql`${sql.param(values)}::uuid[]`;
+    const devRows = await tx
+      .select({
+        id: devices.id,
+        centreId: devices.centreId,
+        status: devices.status,
+        hours: dayCentres.openingHours,
+        lastFixTime: devices.lastFixTime,
+        lastLatitude: devices.lastLatitude,
+        lastLongitude: devices.lastLongitude,
+        boundPersonId: deviceBindings.personId,
+        bindingId: deviceBindings.id,
+        consentAt: deviceBindings.consentAt,
+      })
       .from(devices)
       .leftJoin(dayCentres, eq(dayCentres.id, devices.centreId))
-      .where(eq(devices.id, deviceId));
-    const [b] = await tx
-      .select({ personId: deviceBindings.personId, consentAt: deviceBindings.consentAt })
-      .from(deviceBindings)
-      .where(and(eq(deviceBindings.deviceId, deviceId), isNull(deviceBindings.endedAt)));
-    const personId = b?.personId ?? null;
-    const zoneRows = await tx
-      .select()
-      .from(zones)
-      .where(
-        and(
-          eq(zones.active, true),
-          or(
-            personId ? eq(zones.personId, personId) : sql`false`,
-            d?.centreId ? and(eq(zones.centreId, d.centreId), isNull(zones.personId)) : sql`false`,
-          ),
-        ),
-      );
-    const stateRows = await tx.select().from(deviceZoneStates).where(eq(deviceZoneStates.deviceId, deviceId));
-    const lastEval = stateRows.reduce((m, r) => Math.max(m, r.lastEvaluatedFixTime?.getTime() ?? 0), 0);
-    const st: DeviceState = {
-      id: deviceId,
-      loadedAt: Date.now(),
-      centreId: d?.centreId ?? null,
-      centreHours: d?.hours ?? null,
-      personId,
-      blocked: !!b && !b.consentAt,
-      wasOffline: d?.status === 'offline',
-      lastAccepted: null,
-      lastRejected: null,
-      jumpRejects: 0,
-      lastAlarmFixTime: lastEval,
-      zones: zoneRows.map((z) => {
-        const s = stateRows.find((r) => r.zoneId === z.id);
-        return {
-          id: z.id,
-          zone: zoneGeometry(z.kind, z.geometry),
-          schedule: z.schedule,
-          confirmFixes: z.exitConfirmFixes,
-          confirmSeconds: z.exitConfirmSeconds,
-          state: s
-            ? {
-                state: s.state,
-                pendingExitCount: s.pendingExitCount,
-                pendingExitSince: s.pendingExitSince,
-                lastEvaluatedFixTime: s.lastEvaluatedFixTime,
-              }
-            : { state: 'unknown', pendingExitCount: 0, pendingExitSince: null, lastEvaluatedFixTime: null },
-          dirty: false,
-        };
-      }),
-    };
-    // The last stored fix anchors the jitter filter and the alarm clock after a restart.
-    const [last] = await tx
-      .select({ t: devices.lastFixTime, lat: devices.lastLatitude, lon: devices.lastLongitude })
-      .from(devices)
-      .where(eq(devices.id, deviceId));
-    if (last?.t && last.lat !== null && last.lon !== null) {
-      st.lastAccepted = {
-        fixTime: last.t,
-        valid: true,
-        latitude: last.lat,
-        longitude: last.lon,
-        accuracyM: null,
-      };
-      st.lastAlarmFixTime = Math.max(st.lastAlarmFixTime, last.t.getTime());
+      .leftJoin(deviceBindings, and(eq(deviceBindings.deviceId, devices.id), isNull(deviceBindings.endedAt)))
+      .where(sql`${devices.id} = ANY(${uuids(ids)})`);
+    const byId = new Map(devRows.map((d) => [d.id, d]));
+    const personIds = [...new Set(devRows.flatMap((d) => (d.boundPersonId ? [d.boundPersonId] : [])))];
+    const centreIds = [...new Set(devRows.flatMap((d) => (d.centreId ? [d.centreId] : [])))];
+    const zoneRows =
+      personIds.length + centreIds.length === 0
+        ? []
+        : await tx
+            .select()
+            .from(zones)
+            .where(
+              and(
+                eq(zones.active, true),
+                or(
+                  personIds.length ? sql`${zones.personId} = ANY(${uuids(personIds)})` : sql`false`,
+                  centreIds.length
+                    ? and(sql`${zones.centreId} = ANY(${uuids(centreIds)})`, isNull(zones.personId))
+                    : sql`false`,
+                ),
+              ),
+            );
+    const stateRows =
+      zoneRows.length === 0
+        ? []
+        : await tx
+            .select()
+            .from(deviceZoneStates)
+            .where(sql`${deviceZoneStates.deviceId} = ANY(${uuids(ids)})`);
+    const statesByDevice = new Map<string, (typeof stateRows)[number][]>();
+    for (const r of stateRows) {
+      const list = statesByDevice.get(r.deviceId);
+      if (list) list.push(r);
+      else statesByDevice.set(r.deviceId, [r]);
     }
-    this.cache.set(deviceId, st);
-    return st;
+    for (const deviceId of ids) {
+      const d = byId.get(deviceId);
+      const personId = d?.boundPersonId ?? null;
+      const centreId = d?.centreId ?? null;
+      const mine = statesByDevice.get(deviceId) ?? [];
+      const lastEval = mine.reduce((m, r) => Math.max(m, r.lastEvaluatedFixTime?.getTime() ?? 0), 0);
+      const applicable = zoneRows.filter((z) =>
+        z.personId ? z.personId === personId : !!centreId && z.centreId === centreId,
+      );
+      const st: DeviceState = {
+        id: deviceId,
+        loadedAt: at,
+        centreId,
+        centreHours: d?.hours ?? null,
+        personId,
+        blocked: !!d?.bindingId && !d.consentAt,
+        wasOffline: d?.status === 'offline',
+        lastAccepted: null,
+        lastRejected: null,
+        jumpRejects: 0,
+        lastAlarmFixTime: lastEval,
+        zones: applicable.map((z) => {
+          const s = mine.find((r) => r.zoneId === z.id);
+          return {
+            id: z.id,
+            zone: zoneGeometry(z.kind, z.geometry),
+            schedule: z.schedule,
+            confirmFixes: z.exitConfirmFixes,
+            confirmSeconds: z.exitConfirmSeconds,
+            state: s
+              ? {
+                  state: s.state,
+                  pendingExitCount: s.pendingExitCount,
+                  pendingExitSince: s.pendingExitSince,
+                  lastEvaluatedFixTime: s.lastEvaluatedFixTime,
+                }
+              : { state: 'unknown', pendingExitCount: 0, pendingExitSince: null, lastEvaluatedFixTime: null },
+            dirty: false,
+          };
+        }),
+      };
+      // The last stored fix anchors the jitter filter and the alarm clock after a restart.
+      if (d?.lastFixTime && d.lastLatitude !== null && d.lastLongitude !== null) {
+        st.lastAccepted = {
+          fixTime: d.lastFixTime,
+          valid: true,
+          latitude: d.lastLatitude,
+          longitude: d.lastLongitude,
+          accuracyM: null,
+        };
+        st.lastAlarmFixTime = Math.max(st.lastAlarmFixTime, d.lastFixTime.getTime());
+      }
+      this.cache.set(deviceId, st);
+      out.set(deviceId, st);
+    }
+    return out;
+  }
+}
+
+interface LaneOptions {
+  /** How long the first call of a batch waits for others. */
+  batchMs: number;
+  /** Positions in one batch at most. */
+  batchMax: number;
+}
+
+/**
+ * One writer: calls queue up and are written in batches, one batch at a time. A device always goes
+ * to the same lane, so its positions are evaluated and written in order and two lanes never write
+ * the same device's rows (no lock waits or deadlocks between them). Calls carrying an alarm are
+ * written first, in a batch of their own.
+ */
+class Lane {
+  private queue: Pending[] = [];
+  /** Positions in `queue` (a call without positions counts one). */
+  private queued = 0;
+  private urgent: Pending[] = [];
+  private running: Promise<void> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly o: LaneOptions,
+    private readonly write: (batch: Pending[]) => Promise<void>,
+  ) {}
+
+  push(item: Pending, urgent: boolean): void {
+    if (urgent) {
+      this.urgent.push(item);
+      this.kick();
+      return;
+    }
+    this.queue.push(item);
+    this.queued += Math.max(1, item.positions.length);
+    if (this.queued >= this.o.batchMax) this.kick();
+    else this.timer ??= setTimeout(() => this.kick(), this.o.batchMs);
+  }
+
+  async drain(): Promise<void> {
+    while (this.queue.length > 0 || this.urgent.length > 0 || this.running) {
+      this.kick();
+      await this.running;
+    }
+  }
+
+  /** The next batch: alarms first (alone: a small, quick transaction), else up to `batchMax` positions. */
+  private take(): Pending[] {
+    if (this.urgent.length > 0) {
+      const batch = this.urgent;
+      this.urgent = [];
+      return batch;
+    }
+    let n = 0;
+    let i = 0;
+    while (i < this.queue.length && n < this.o.batchMax) n += Math.max(1, this.queue[i++]!.positions.length);
+    const batch = this.queue.splice(0, i);
+    this.queued -= n;
+    return batch;
+  }
+
+  private kick(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    // The running batch kicks again when it ends.
+    if (this.running) return;
+    if (this.queue.length === 0 && this.urgent.length === 0) return;
+    const batch = this.take();
+    this.running = this.write(batch)
+      .then(
+        () => batch.forEach((b) => b.resolve()),
+        (err: unknown) => batch.forEach((b) => b.reject(err)),
+      )
+      .finally(() => {
+        this.running = null;
+        // Alarms and a good share of a batch go at once; a few positions wait for the window to gather more.
+        if (this.urgent.length > 0 || this.queued >= this.o.batchMax / 4) this.kick();
+        else if (this.queue.length > 0) this.timer ??= setTimeout(() => this.kick(), this.o.batchMs);
+      });
   }
 }
 
