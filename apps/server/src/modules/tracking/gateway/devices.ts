@@ -1,10 +1,12 @@
 /**
  * Per-connection view of the sink: device lookups cached for a short while (a connection may carry
- * several devices, e.g. through a multiplexing proxy), `seen` throttled, ingest failures counted.
+ * several devices, e.g. through a multiplexing proxy), `seen` throttled and not awaited, ingest
+ * failures counted.
  */
 import type { IngestSink, KnownDevice } from '../ingest.port.js';
 import type { DecodedPosition, Protocol } from '../protocols/position.js';
 import type { Connection } from './tcp.js';
+import { deviceRef } from './redact.js';
 import type { ProtocolStats } from './stats.js';
 
 /** How long a lookup (known or unknown) is trusted; a device registered meanwhile waits this long. */
@@ -30,6 +32,11 @@ export class DeviceLookup {
     private readonly conn: Connection,
   ) {}
 
+  /** The internal id of a device already looked up on this connection (for log lines), else null. */
+  cachedId(uniqueId: string): string | null {
+    return this.cache.get(uniqueId)?.device?.id ?? null;
+  }
+
   /** The registered device (and `seen` called when due), or undefined (counted as unknown). */
   async find(uniqueId: string, now = Date.now()): Promise<KnownDevice | undefined> {
     let e = this.cache.get(uniqueId);
@@ -39,7 +46,7 @@ export class DeviceLookup {
         e = { device, lookedUpAt: now, seenAt: e?.device?.id === device?.id ? (e?.seenAt ?? 0) : 0 };
       } catch (err) {
         this.stats.ingestErrors++;
-        this.conn.log.error({ err, uniqueId }, 'device lookup failed');
+        this.conn.log.error({ err, ...deviceRef(uniqueId) }, 'device lookup failed');
         return undefined;
       }
       if (this.cache.size >= MAX_CACHED) this.cache.clear();
@@ -51,11 +58,11 @@ export class DeviceLookup {
     }
     if (now - e.seenAt >= SEEN_EVERY_MS) {
       e.seenAt = now;
-      try {
-        await this.sink.seen(e.device, new Date(now));
-      } catch (err) {
-        this.conn.log.warn({ err, deviceId: e.device.id }, 'seen failed');
-      }
+      // Not awaited: the reply does not depend on it (the sink writes it with its next batch).
+      const deviceId = e.device.id;
+      this.sink.seen(e.device, new Date(now)).catch((err: unknown) => {
+        this.conn.log.warn({ err, deviceId }, 'seen failed');
+      });
     }
     return e.device;
   }

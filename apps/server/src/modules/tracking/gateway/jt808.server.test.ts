@@ -85,6 +85,20 @@ async function client() {
   return c;
 }
 
+/**
+ * Authenticates a terminal on the connection (positions of an unauthenticated terminal are not
+ * stored), with a serial of its own, and forgets the reply so tests count theirs from zero.
+ */
+async function login(c: Client, edition: Jt808Edition, phone: string) {
+  const uniqueId = phone.replace(/^0+/, '');
+  sink.codes.set(uniqueId, 'CODE-' + uniqueId);
+  const before = c.replies.length;
+  c.send(encodeAuthenticate({ edition, phone, serial: 0xfff0 }, { code: 'CODE-' + uniqueId }));
+  const replies = await c.until(before + 1);
+  expect(replies[before]).toMatchObject({ replyId: 0x0102, result: 0 });
+  c.replies.splice(before, 1);
+}
+
 function terminal(edition: Jt808Edition, phone: string) {
   let serial = 0;
   return (extra: Partial<Jt808TerminalOptions> = {}): Jt808TerminalOptions => ({
@@ -139,6 +153,7 @@ describe.each([2013, 2019] as const)('JT/T 808 gateway, %i edition', (edition) =
     sink.add('13900000002', 'jt808');
     const t = terminal(edition, '13900000002');
     const c = await client();
+    await login(c, edition, '13900000002');
     const pts = [0, 1, 2].map((i) => ({
       fixTime: new Date(AT.getTime() + i * 1000),
       latitude: 31.3 + i / 1000,
@@ -154,6 +169,7 @@ describe.each([2013, 2019] as const)('JT/T 808 gateway, %i edition', (edition) =
   it('sub-packages: each part answered, the whole batch stored once', async () => {
     sink.add('13900000003', 'jt808');
     const c = await client();
+    await login(c, edition, '13900000003');
     const pts = Array.from({ length: 6 }, (_, i) => ({
       fixTime: new Date(AT.getTime() + i * 1000),
       latitude: 31.3,
@@ -182,6 +198,7 @@ describe('JT/T 808 gateway, bad input and edge cases', () => {
     sink.add('13900000004', 'jt808');
     const t = terminal(2013, '13900000004');
     const c = await client();
+    await login(c, 2013, '13900000004');
     const bad = Buffer.from(encodeHeartbeat(t())[0]!);
     bad[bad.length - 2] = bad[bad.length - 2]! ^ 0x55; // the checksum byte (no escape needed here)
     c.send(bad);
@@ -216,15 +233,67 @@ describe('JT/T 808 gateway, bad input and edge cases', () => {
     c.send(encodeLocation(t(), { fixTime: AT, latitude: 31.3, longitude: 121.45 }));
     const [reg, loc] = await c.until(2);
     expect(reg).toMatchObject({ msgId: 0x8100, result: 4, authCode: null });
-    expect(loc).toMatchObject({ msgId: 0x8001, replyId: 0x0200, result: 0 });
+    // An unknown terminal cannot have authenticated: its location is refused (result 1), not stored.
+    expect(loc).toMatchObject({ msgId: 0x8001, replyId: 0x0200, result: 1 });
     expect(sink.positions).toHaveLength(0);
-    expect(gw.stats().jt808.unknownDeviceFrames).toBe(1);
+    expect(gw.stats().jt808.unauthenticatedFrames).toBe(1);
+  });
+
+  it('positions of a terminal not authenticated on this connection: answered result 1, counted, not stored', async () => {
+    sink.add('13900000010', 'jt808');
+    sink.add('13900000011', 'jt808');
+    const t = terminal(2019, '13900000010');
+    const c = await client();
+    const fix = { fixTime: AT, latitude: 31.3, longitude: 121.45 };
+    c.send(encodeLocation(t(), fix));
+    c.send(encodeBatch(t(), [fix, { ...fix, fixTime: new Date(AT.getTime() + 1000) }]));
+    c.send(encodeHeartbeat(t()));
+    const parts = encodeBatch(
+      { edition: 2019, phone: '13900000010', serial: 60, maxPartBody: 60 },
+      [0, 1, 2, 3, 4, 5].map((i) => ({ ...fix, fixTime: new Date(AT.getTime() + i * 1000) })),
+    );
+    c.send(parts);
+    const replies = await c.until(3 + parts.length);
+    expect(replies.slice(0, 3)).toMatchObject([
+      { replyId: 0x0200, result: 1 },
+      { replyId: 0x0704, result: 1 },
+      { replyId: 0x0002, result: 0 },
+    ]);
+    expect(replies.slice(3).every((r) => r.replyId === 0x0704 && r.result === 1)).toBe(true);
+    expect(sink.positions).toHaveLength(0);
+    expect(gw.stats().jt808.unauthenticatedFrames).toBe(2 + parts.length);
+
+    // Another terminal authenticating on the connection does not admit this one; a failed code neither.
+    await login(c, 2019, '13900000011');
+    c.send(encodeAuthenticate(t(), { code: 'wrong' }));
+    c.send(encodeLocation(t(), fix));
+    const [, , , , , ...more] = await c.until(5 + parts.length);
+    void more;
+    const last = c.replies.slice(-2);
+    expect(last).toMatchObject([
+      { replyId: 0x0102, result: 1 },
+      { replyId: 0x0200, result: 1 },
+    ]);
+    expect(sink.positions).toHaveLength(0);
+
+    // Once it authenticates, its positions are stored; on a new connection it must authenticate again.
+    await login(c, 2019, '13900000010');
+    c.send(encodeLocation(t(), fix));
+    await c.until(c.replies.length + 1);
+    expect(c.replies.at(-1)).toMatchObject({ replyId: 0x0200, result: 0 });
+    expect(sink.positions).toHaveLength(1);
+    const c2 = await client();
+    c2.send(encodeLocation(t(), fix));
+    const [r2] = await c2.until(1);
+    expect(r2).toMatchObject({ replyId: 0x0200, result: 1 });
+    expect(sink.positions).toHaveLength(1);
   });
 
   it('two frames in one write and one frame across writes, answered in order', async () => {
     sink.add('13900000006', 'jt808');
     const t = terminal(2013, '13900000006');
     const c = await client();
+    await login(c, 2013, '13900000006');
     const a = encodeLocation(t(), { fixTime: AT, latitude: 31.31, longitude: 121.45 })[0]!;
     const b = encodeLocation(t(), { fixTime: AT, latitude: 31.32, longitude: 121.45 })[0]!;
     const d = encodeLocation(t(), { fixTime: AT, latitude: 31.33, longitude: 121.45 })[0]!;
@@ -241,6 +310,7 @@ describe('JT/T 808 gateway, bad input and edge cases', () => {
     sink.ingestDelayMs = 20;
     const t = terminal(2019, '13900000007');
     const c = await client();
+    await login(c, 2019, '13900000007');
     const frames = Array.from({ length: 10 }, (_, i) =>
       encodeLocation(t(), { fixTime: AT, latitude: 31.3 + i / 100, longitude: 121.45 }),
     ).flat();
@@ -256,6 +326,7 @@ describe('JT/T 808 gateway, bad input and edge cases', () => {
     sink.add('13900000008', 'jt808');
     sink.failIngest = true;
     const c = await client();
+    await login(c, 2013, '13900000008');
     c.send(
       encodeLocation(terminal(2013, '13900000008')(), { fixTime: AT, latitude: 31.3, longitude: 121.45 }),
     );

@@ -2,9 +2,12 @@
  * The JT/T 808 TCP gateway (2013 and 2019 editions): per connection a Jt808Reader; every result
  * answered as `respond()` says — 0x0100 → 0x8100 with the sink's auth code or refusal, 0x0102 →
  * 0x8001 (result 1 when the sink rejects the code), locations and batches stored first, then
- * 0x8001. Frames from unknown devices are answered and not stored. Malformed frames are logged
- * (connection id, code, raw hex), counted, and answered 0x8001 result 2/3 when the header is
- * readable; the connection carries on.
+ * 0x8001. Frames from unknown devices are answered and not stored. A terminal must authenticate
+ * (0x0102) on the connection before its positions are stored: until then a location, a batch or
+ * a part of one is answered 0x8001 result 1 (failure: the terminal keeps the data and sends it
+ * again once authenticated) and counted (`unauthenticatedFrames`). Malformed frames are logged
+ * (connection id, code, raw hex with the terminal phone masked — see redact.ts), counted, and
+ * answered 0x8001 result 2/3 when the header is readable; the connection carries on.
  */
 import type { Logger } from 'pino';
 import type { IngestSink, KnownDevice } from '../ingest.port.js';
@@ -13,11 +16,13 @@ import {
   encodePlatformResponse,
   respond,
   MSG,
+  type Jt808Header,
   type Jt808Message,
   type Jt808RegisterDecision,
   type Jt808Result,
 } from '../protocols/jt808/index.js';
 import { DeviceLookup } from './devices.js';
+import { deviceRef, redactJt808Hex } from './redact.js';
 import type { GatewayCounters } from './stats.js';
 import { startTcpGateway, type Connection, type TcpGateway } from './tcp.js';
 
@@ -55,11 +60,31 @@ export function jt808Connection(conn: Connection, sink: IngestSink, counters: Ga
   const stats = counters.jt808;
   const reader = new Jt808Reader();
   const devices = new DeviceLookup(sink, 'jt808', stats, conn);
+  /** Terminals (uniqueIds) that authenticated on this connection. */
+  const authenticated = new Set<string>();
   let serial = 0;
 
-  function malformed(code: string, rawHex: string, msgId: number | null, uniqueId: string | null) {
+  function malformed(code: string, rawHex: string, header: Jt808Header | null) {
     counters.malformed('jt808', code);
-    conn.log.warn({ code, msgId, uniqueId, rawHex }, 'malformed JT/T 808 input');
+    const uniqueId = header?.uniqueId ?? null;
+    // The hex starts at the header unless it is a body (batch items, reassembled messages).
+    const frame = !header || rawHex.startsWith(header.msgId.toString(16).padStart(4, '0'));
+    conn.log.warn(
+      {
+        code,
+        msgId: header?.msgId ?? null,
+        serial: header?.serial ?? null,
+        ...deviceRef(uniqueId, uniqueId ? devices.cachedId(uniqueId) : null),
+        rawHex: redactJt808Hex(rawHex, { frame, phone: header?.phone ?? null }),
+      },
+      'malformed JT/T 808 input',
+    );
+  }
+
+  /** Positions from a terminal that has not authenticated on this connection are not stored. */
+  function carriesPositions(msg: Jt808Message): boolean {
+    if (msg.type === 'location' || msg.type === 'batch') return true;
+    return msg.type === 'fragment' && (msg.header.msgId === MSG.location || msg.header.msgId === MSG.batch);
   }
 
   async function decide(msg: Jt808Message): Promise<Decided | null> {
@@ -75,7 +100,10 @@ export function jt808Connection(conn: Connection, sink: IngestSink, counters: Ga
       if (msg.type === 'authenticate') d.authOk = await sink.checkAuthCode(id, msg.code);
     } catch (err) {
       stats.ingestErrors++;
-      conn.log.error({ err, uniqueId: id, msgId: msg.header.msgId }, 'sink failed: frame not answered');
+      conn.log.error(
+        { err, ...deviceRef(id, devices.cachedId(id)), msgId: msg.header.msgId },
+        'sink failed: frame not answered',
+      );
       return null;
     }
     d.device = await devices.find(id);
@@ -91,7 +119,7 @@ export function jt808Connection(conn: Connection, sink: IngestSink, counters: Ga
     const now = (frame: Uint8Array | undefined) => ({ later: Promise.resolve(frame) });
     if (!result.ok) {
       const { code, header, rawHex } = result.error;
-      malformed(code, rawHex, header?.msgId ?? null, header?.uniqueId ?? null);
+      malformed(code, rawHex, header);
       const step = respond(result, { serial, authCode: () => ({ result: 4 }) });
       serial = step.nextSerial;
       return now(step.reply?.frame);
@@ -99,11 +127,22 @@ export function jt808Connection(conn: Connection, sink: IngestSink, counters: Ga
     stats.frames++;
     const msg = result.message;
     if (msg.type === 'batch') {
-      for (const e of msg.rejected)
-        malformed(`batch_${e.code}`, e.rawHex, msg.header.msgId, msg.header.uniqueId);
+      for (const e of msg.rejected) malformed(`batch_${e.code}`, e.rawHex, msg.header);
+    }
+    if (carriesPositions(msg) && !authenticated.has(msg.header.uniqueId)) {
+      // A reassembled message's parts were answered (and counted) already, each with this failure.
+      if (msg.type !== 'fragment' && msg.header.subPackage) return now(undefined);
+      stats.unauthenticatedFrames++;
+      const frame = encodePlatformResponse(msg.header, serial, 1);
+      serial = (serial + 1) & 0xffff;
+      return now(frame);
     }
     const d = await decide(msg);
     if (!d) return now(undefined);
+    if (msg.type === 'authenticate') {
+      if (d.authOk) authenticated.add(msg.header.uniqueId);
+      else authenticated.delete(msg.header.uniqueId);
+    }
     const used = serial;
     const step = respond(result, {
       serial,
@@ -128,10 +167,13 @@ export function jt808Connection(conn: Connection, sink: IngestSink, counters: Ga
     async data(chunk: Buffer) {
       const replies: Promise<Uint8Array | undefined>[] = [];
       for (const r of reader.push(chunk, Date.now())) replies.push((await handle(r)).later);
+      // In order, in one write (a write per reply cost more than the decoding).
+      const out: Uint8Array[] = [];
       for (const reply of replies) {
         const frame = await reply;
-        if (frame) conn.write(frame);
+        if (frame) out.push(frame);
       }
+      conn.writeAll(out);
     },
     end() {
       if (reader.junkBytes > 0) counters.malformed('jt808', 'junk');

@@ -10,6 +10,7 @@ import type { IngestSink } from '../ingest.port.js';
 import { parseOsmAndRequest } from '../protocols/osmand/index.js';
 import { KeyedRateLimiter } from './rate-limit.js';
 import type { GatewayCounters } from './stats.js';
+import { deviceRef } from './redact.js';
 
 export const OSMAND_PATH = '/api/v1/tracking/osmand';
 
@@ -73,7 +74,10 @@ export async function osmandRoutes(
         const parsed = parseOsmAndRequest({ query: req.query, body: req.body }, { now });
         if (!parsed.ok) {
           counters.malformed('osmand', parsed.code);
-          req.log.warn({ code: parsed.code, field: parsed.field, uniqueId: key }, 'malformed OsmAnd request');
+          req.log.warn(
+            { code: parsed.code, field: parsed.field, ...deviceRef(key) },
+            'malformed OsmAnd request',
+          );
           throw new AppError('validation_failed', {
             fields: [{ path: parsed.field ?? 'id', code: parsed.code, message: parsed.message }],
           });

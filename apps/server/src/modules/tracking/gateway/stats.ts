@@ -23,6 +23,8 @@ export interface ProtocolStats {
   malformed: Record<string, number>;
   /** Frames from devices that are not registered (answered, not stored). */
   unknownDeviceFrames: number;
+  /** JT/T 808 frames carrying positions from a terminal not authenticated on its connection (answered failure, not stored). */
+  unauthenticatedFrames: number;
   /** Sink calls that failed (the device was answered with a failure, or not at all). */
   ingestErrors: number;
 }
@@ -40,6 +42,7 @@ function empty(): ProtocolStats {
     positions: 0,
     malformed: {},
     unknownDeviceFrames: 0,
+    unauthenticatedFrames: 0,
     ingestErrors: 0,
   };
 }

@@ -14,6 +14,8 @@ export interface Connection {
   id: string;
   /** Writes a reply (dropped when the socket is gone); counts it. */
   write(bytes: Uint8Array | string): void;
+  /** Writes several replies in one socket write (one system call); counts each. */
+  writeAll(replies: (Uint8Array | string)[]): void;
   log: Logger;
 }
 
@@ -73,6 +75,15 @@ export async function startTcpGateway(o: TcpGatewayOptions): Promise<TcpGateway>
         if (socket.destroyed || !socket.writable) return;
         socket.write(bytes);
         stats.replies++;
+      },
+      writeAll(replies) {
+        if (replies.length === 0 || socket.destroyed || !socket.writable) return;
+        socket.write(
+          replies.length === 1
+            ? replies[0]!
+            : Buffer.concat(replies.map((r) => (typeof r === 'string' ? Buffer.from(r, 'utf8') : r))),
+        );
+        stats.replies += replies.length;
       },
     };
     const handler = o.handler(conn);

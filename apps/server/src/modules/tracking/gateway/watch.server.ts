@@ -3,12 +3,14 @@
  * every frame decoded, `LK` answered at once (a watch not answered reboots), positions of known
  * devices stored, `AL` answered after its position is stored (unanswered, the watch repeats the
  * alarm — what we want when storing failed). Unknown devices are answered and not stored.
- * Malformed input is logged (connection id, code, raw hex) and counted; the connection carries on.
+ * Malformed input is logged (connection id, code, raw hex with the watch id and long digit runs
+ * masked — see redact.ts) and counted; the connection carries on.
  */
 import type { Logger } from 'pino';
 import type { IngestSink } from '../ingest.port.js';
 import { WatchFrameSplitter, decodeWatch, type WatchSplitItem } from '../protocols/watch/index.js';
 import { DeviceLookup } from './devices.js';
+import { deviceRef, redactWatchText } from './redact.js';
 import type { GatewayCounters } from './stats.js';
 import { startTcpGateway, type Connection, type TcpGateway } from './tcp.js';
 
@@ -51,7 +53,14 @@ export function watchConnection(
 
   function malformed(code: string, raw: string, uniqueId: string | null) {
     counters.malformed('watch', code);
-    conn.log.warn({ code, uniqueId, rawHex: hex(raw) }, 'malformed watch input');
+    conn.log.warn(
+      {
+        code,
+        ...deviceRef(uniqueId, uniqueId ? devices.cachedId(uniqueId) : null),
+        rawHex: hex(redactWatchText(raw)),
+      },
+      'malformed watch input',
+    );
   }
 
   /** The reply owed for one item; a store is only started (see jt808.server.ts). */
@@ -79,10 +88,12 @@ export function watchConnection(
     async data(chunk: Buffer) {
       const replies: Promise<string | null>[] = [];
       for (const item of splitter.push(chunk)) replies.push((await handle(item)).later);
+      const out: string[] = [];
       for (const reply of replies) {
         const text = await reply;
-        if (text) conn.write(text);
+        if (text) out.push(text);
       }
+      conn.writeAll(out);
     },
     end() {
       const rest = splitter.end();

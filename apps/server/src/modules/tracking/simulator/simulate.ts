@@ -81,6 +81,8 @@ interface DeviceState {
   walk: TraineeWalk;
   serial: number;
   ready: boolean;
+  /** Registration refused: it reports anyway, and its positions are refused (0x8001 result 1) as expected. */
+  refused: boolean;
   nextAt: number;
   reports: number;
   /** JT/T 808 by serial. */
@@ -127,6 +129,7 @@ export async function simulate(o: SimulateOptions): Promise<SimulateSummary> {
     walk: new TraineeWalk(seeded(Math.floor(rand() * 2 ** 32)), o.walk),
     serial: 0,
     ready: false,
+    refused: false,
     nextAt: 0,
     reports: 0,
     waiting: new Map(),
@@ -167,12 +170,13 @@ export async function simulate(o: SimulateOptions): Promise<SimulateSummary> {
         c.write(frames.authenticate(d.dev, serial, r.authCode));
       } else {
         s.registerRefused++;
-        d.ready = true; // reports anyway: answered, not stored
+        d.ready = true; // reports anyway: answered (result 1, not authenticated), not stored
+        d.refused = true;
       }
     } else if (r.replyId === MSG.authenticate) {
       if (r.result !== 0) s.authFailed++;
       d.ready = true;
-    } else if (r.result !== 0) {
+    } else if (r.result !== 0 && !d.refused) {
       s.failedResults++;
     }
   }
