@@ -112,6 +112,12 @@ test('zone editor: a circle and a polygon created with the keyboard only, coordi
 test("live map: the demo centre's trainees in the table next to the map, refreshed every 5 s", async ({
   page,
 }) => {
+  // The administrator is on no centre's staff: told so, no positions.
+  await signIn(page, 'admin');
+  await page.goto('/tracking/live');
+  await expect(page.getByText('只有这个阳光之家的工作人员可以查看学员的位置')).toBeVisible();
+  await expect(page.locator('.tm-marker')).toHaveCount(0);
+
   await signIn(page, 'demo_centre');
   await page.goto('/tracking/live');
   await expect(page.getByRole('heading', { level: 1, name: '实时位置' })).toBeVisible();
@@ -151,6 +157,8 @@ test('track: the slider moves along the day with the arrow keys; invalid fixes m
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('ArrowLeft');
   await expect(slider).toHaveAttribute('aria-valuetext', /第 28 个定位点，共 30 个/);
+  await expect(page.locator('path.tm-track')).toHaveCount(1);
+  await page.screenshot({ path: `${SHOTS}/track.png`, fullPage: true });
   expect(await slider.getAttribute('aria-valuetext')).not.toBe(last);
   await expect(page.locator('tr[aria-current="true"] th')).toContainText(
     (await slider.getAttribute('aria-valuetext'))!.slice(0, 8),
@@ -161,7 +169,7 @@ test('track: the slider moves along the day with the arrow keys; invalid fixes m
   await expect(slider).toHaveAttribute('aria-valuetext', /第 13 个定位点，共 30 个，无效定位/);
   await expect(page.locator('tr[aria-current="true"]')).toContainText('× 无效定位');
   await expect(page.locator('.tm-fix-bad')).toHaveCount(1);
-  await page.screenshot({ path: `${SHOTS}/track.png`, fullPage: true });
+  await page.screenshot({ path: `${SHOTS}/track-invalid-fix.png` });
   await expectNoAxeViolations(page, 'track');
 });
 
@@ -173,7 +181,12 @@ test("guardian: the ward's last position in words and on a map, and the alerts",
   await expect(ward).toContainText(/最后一次定位：\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
   await expect(ward).toContainText(/手表电量：\d+%/);
   await expect(ward).toContainText(/安全区|监控时间/);
-  await expect(ward.getByRole('region', { name: /最后位置地图/ })).toBeVisible();
+  const map = ward.getByRole('region', { name: /最后位置地图/ });
+  await expect(map).toBeVisible();
+  // The centre's safe zones (the demo's, and the one made above) are drawn around the marker.
+  await expect(map.locator('path.tm-zone').first()).toBeAttached();
+  await expect(map.locator('.tm-zone-label', { hasText: '安全区' }).first()).toBeVisible();
+  await expect(map.locator('.tm-marker')).toHaveCount(1);
   await expect(page.getByRole('heading', { level: 2, name: '最近 30 天的提醒' })).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/guardian.png`, fullPage: true });
   await expectNoAxeViolations(page, 'guardian tracking');

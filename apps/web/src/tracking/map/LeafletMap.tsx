@@ -59,6 +59,7 @@ export default function LeafletMap(props: MapProps & { config: MapConfig; texts:
       zoom: 15,
       maxZoom: 19,
       minZoom: 3,
+      zoomSnap: 0.5,
     });
     L.control.zoom({ zoomInTitle: props.texts.zoomIn, zoomOutTitle: props.texts.zoomOut }).addTo(m);
     L.control.scale({ imperial: false, maxWidth: 160 }).addTo(m);
@@ -121,8 +122,13 @@ export default function LeafletMap(props: MapProps & { config: MapConfig; texts:
           }).addTo(group),
         );
       }
-      if (z.label && (z.center ?? z.points?.[0])) {
-        L.marker(toDisplay((z.center ?? z.points![0])!, crs), {
+      // The name at the circle's northern edge (or the first vertex), clear of markers inside.
+      const labelAt =
+        z.kind === 'circle' && z.center && z.radiusM
+          ? { latitude: z.center.latitude + z.radiusM / 111_320, longitude: z.center.longitude }
+          : z.points?.[0];
+      if (z.label && labelAt) {
+        L.marker(toDisplay(labelAt, crs), {
           icon: L.divIcon({
             className: 'tm-anchor',
             html: `<span class="tm-zone-label">${escapeHtml(z.label)}</span>`,
@@ -137,7 +143,8 @@ export default function LeafletMap(props: MapProps & { config: MapConfig; texts:
       if (seg.length > 1) L.polyline(seg.map(at), { className: 'tm-track', interactive: false }).addTo(group);
     }
     for (const f of props.fixes ?? []) {
-      const d = at(f.position);
+      // Invalid fixes and jumps are drawn but never stretch the view (one can be kilometres off).
+      const d = f.kind === 'ok' ? at(f.position) : toDisplay(f.position, crs);
       if (f.kind === 'ok')
         L.circleMarker(d, { radius: 3, className: 'tm-fix', interactive: false }).addTo(group);
       else
@@ -148,7 +155,8 @@ export default function LeafletMap(props: MapProps & { config: MapConfig; texts:
         }).addTo(group);
     }
     for (const mk of props.markers ?? []) {
-      L.marker(at(mk.position), { icon: markerIcon(mk), keyboard: false, interactive: false }).addTo(group);
+      const d = mk.fit === false ? toDisplay(mk.position, crs) : at(mk.position);
+      L.marker(d, { icon: markerIcon(mk), keyboard: false, interactive: false }).addTo(group);
     }
     const key = props.fitKey ?? 'default';
     if (fitted.current !== key && bounds.length > 0) {

@@ -6,6 +6,7 @@ import { useId, useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { api, isApiError } from '../../api';
+import { useMe } from '../../session';
 import { DataTable, type Column } from '../../components/DataTable';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { PageTitle } from '../../components/PageTitle';
@@ -24,13 +25,17 @@ export default function LivePage() {
   const tableId = useId();
   const [params, setParams] = useSearchParams();
   const centres = useCentres();
-  const centreId = params.get('centre') ?? centres.data?.[0]?.id ?? null;
+  const { data: me } = useMe(false);
+  // The first centre the user works at (staff see only their own centres' trainees).
+  const own = centres.data?.find((c) => !!me && c.staffUserIds.includes(me.id));
+  const centreId = params.get('centre') ?? own?.id ?? centres.data?.[0]?.id ?? null;
   const centre = centres.data?.find((c) => c.id === centreId);
   const live = useQuery({
     queryKey: ['tracking', 'live', centreId],
     queryFn: ({ signal }) => api.get<Live[]>(`/tracking/centres/${centreId}/live`, { signal }),
     enabled: !!centreId,
-    refetchInterval: POLL_MS,
+    refetchInterval: (q) => (q.state.error ? false : POLL_MS),
+    retry: (n, e) => !(isApiError(e) && e.status === 404) && n < 2,
   });
   const zones = useCentreZones(centreId);
   const rows = useMemo(() => live.data ?? [], [live.data]);
@@ -79,7 +84,8 @@ export default function LivePage() {
     },
   ];
 
-  const error = centres.error ?? live.error;
+  const notStaff = isApiError(live.error) && live.error.status === 404;
+  const error = centres.error ?? (notStaff ? null : live.error);
   return (
     <>
       <PageTitle title={t('live.title')} />
@@ -102,7 +108,12 @@ export default function LivePage() {
           </select>
         </p>
       )}
-      {centre && (
+      {notStaff && (
+        <p className="notice notice-warning" role="status">
+          {t('live.notStaff')}
+        </p>
+      )}
+      {centre && !notStaff && (
         <>
           <p className="muted">
             {t('live.refresh', { time: live.dataUpdatedAt ? clockTime(live.dataUpdatedAt) : '—' })}

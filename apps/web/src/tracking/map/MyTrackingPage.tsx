@@ -10,7 +10,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { formatTime } from '../../labels';
 import { initials } from './geo';
 import { useMT } from './i18n';
-import type { Alert, Live } from './model';
+import type { Alert, Live, Zone } from './model';
 import { sinceText } from './parts';
 import { TrackingMap } from './TrackingMap';
 
@@ -20,6 +20,10 @@ export default function MyTrackingPage() {
     queryKey: ['tracking', 'me'],
     queryFn: ({ signal }) => api.get<Live[]>('/me/tracking', { signal }),
     refetchInterval: 60_000,
+  });
+  const zones = useQuery({
+    queryKey: ['tracking', 'me', 'zones'],
+    queryFn: ({ signal }) => api.get<Zone[]>('/me/tracking/zones', { signal }),
   });
   const alerts = useQuery({
     queryKey: ['tracking', 'me', 'alerts'],
@@ -38,7 +42,15 @@ export default function MyTrackingPage() {
       {wards.isPending && <p role="status">{t('map.loading')}</p>}
       {wards.data && wards.data.length === 0 && <p>{t('me.none')}</p>}
       {wards.data?.map((w, i) => (
-        <Ward key={w.deviceId} ward={w} index={i} now={now} />
+        <Ward
+          key={w.deviceId}
+          ward={w}
+          index={i}
+          now={now}
+          zones={(zones.data ?? []).filter(
+            (z) => z.centreId === w.centreId && (!z.personId || z.personId === w.personId),
+          )}
+        />
       ))}
       <section aria-labelledby="me-alerts">
         <h2 id="me-alerts">{t('me.alertsTitle')}</h2>
@@ -63,7 +75,7 @@ export default function MyTrackingPage() {
   );
 }
 
-function Ward({ ward: w, index, now }: { ward: Live; index: number; now: number }) {
+function Ward({ ward: w, index, now, zones }: { ward: Live; index: number; now: number; zones: Zone[] }) {
   const { t, i18n } = useMT();
   const name = w.name ?? t('me.yourWard');
   const headingId = `ward-${w.deviceId}`;
@@ -84,6 +96,7 @@ function Ward({ ward: w, index, now }: { ward: Live; index: number; now: number 
         : [],
     [hasFix, w, index, t],
   );
+  const mapZones = useMemo(() => zones.map((z) => ({ ...z, label: z.name })), [zones]);
   return (
     <section aria-labelledby={headingId} className="tm-ward">
       <h2 id={headingId}>{t('me.wardTitle', { name })}</h2>
@@ -121,6 +134,7 @@ function Ward({ ward: w, index, now }: { ward: Live; index: number; now: number 
           label={t('me.mapLabel', { name })}
           describedBy={textId}
           markers={markers}
+          zones={mapZones}
           fitKey={w.deviceId}
           height={320}
           legend={false}

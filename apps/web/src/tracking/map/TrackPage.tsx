@@ -80,6 +80,7 @@ export default function TrackPage() {
               label: clockTime(current.fixTime).slice(0, 5),
               symbol: '◆',
               kind: 'current',
+              fit: false,
             },
           ]
         : [],
@@ -171,7 +172,7 @@ export default function TrackPage() {
         track={track}
         fixes={dots}
         markers={markers}
-        follow={current ?? null}
+        follow={current && kinds[index] === 'ok' ? current : null}
         fitKey={`${id}-${range?.from}-${range?.to}-${fixes.length > 0}`}
       />
       {fixes.length > 0 && (

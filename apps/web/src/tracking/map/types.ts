@@ -9,6 +9,8 @@ export interface MapMarker {
   /** A state symbol drawn before the label (■ offline, ▲ outside, ! alert…): never colour alone. */
   symbol?: string;
   kind?: 'normal' | 'offline' | 'outside' | 'alert' | 'current';
+  /** false: not counted when fitting the view (a moving cursor). */
+  fit?: boolean;
 }
 
 export interface MapZone {
