@@ -92,6 +92,20 @@ export const DeviceListQuery = z
   })
   .strict();
 
+/**
+ * Finding the trainee to bind, for administrators without registry access: the exact ID number or
+ * disability certificate number (from the consent form) → the person, name masked.
+ */
+export const TraineeLookupQuery = z.object({ number: z.string().trim().min(15).max(40).optional() }).strict();
+export const TraineeOut = z.object({
+  id: z.uuid(),
+  /** Masked (张*明). */
+  name: z.string(),
+  gender: z.enum(['male', 'female']),
+  age: z.number().int(),
+  streetCode: z.string(),
+});
+
 export const BindBody = z
   .object({
     personId: z.uuid(),

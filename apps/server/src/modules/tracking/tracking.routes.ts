@@ -18,6 +18,8 @@ import {
   MapConfigOut,
   PositionOut,
   PositionsQuery,
+  TraineeLookupQuery,
+  TraineeOut,
   ZoneBody,
   ZoneOut,
   pageOf,
@@ -159,6 +161,19 @@ export function trackingRoutes(app: FastifyInstance, m: TrackingModule): void {
       etag(reply, out.version);
       return out;
     },
+  );
+  r.get(
+    `${base}/trainees`,
+    {
+      schema: {
+        tags,
+        summary: 'Find the trainee to bind by exact ID or certificate number (name masked; audited)',
+        querystring: TraineeLookupQuery,
+        response: { 200: z.array(TraineeOut) },
+      },
+      config: { access: 'tracking.manage' },
+    },
+    async (req) => m.service.findTrainees(actorOf(req), req.query.number),
   );
   r.post(
     `${base}/devices/:id/bind`,

@@ -2,8 +2,9 @@
  * Day centres, devices, bindings (with consent) and zones: the administrative side of tracking.
  * Every change is audited (ids only) and drops the ingest cache of the devices it touches.
  */
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { z } from 'zod';
+import { ageOn, normaliseIdentifier } from '@jinglin/shared';
 import type {
   DayCentreBody,
   DayCentrePatch,
@@ -17,7 +18,8 @@ import type { Tx } from '../../platform/db/client.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import { AppError, invalid, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
-import { persons, streets } from '../../platform/db/schema.js';
+import { certificates, persons, streets } from '../../platform/db/schema.js';
+import { certificateIndex, idNumberIndex } from '../registry/registry.rows.js';
 import { dayCentres, deviceBindings, devices, zones } from './tracking.tables.js';
 import { normaliseUniqueId, type TrackingIngest } from './tracking.ingest.js';
 import { toCentreOut, toDeviceOut, toZoneOut } from './tracking.mapper.js';
@@ -165,6 +167,52 @@ export class TrackingService {
   private async centreExists(tx: Tx, id: string) {
     const [c] = await tx.select({ id: dayCentres.id }).from(dayCentres).where(eq(dayCentres.id, id));
     if (!c) throw invalid('centreId', 'not_found');
+  }
+
+  /**
+   * The trainee to bind, found by the exact ID number or certificate number (blind indexes): for
+   * administrators, who hold no registry access. Only the masked name, gender, age and street come
+   * back; every look-up is audited.
+   */
+  async findTrainees(actor: Actor, number: string | undefined) {
+    if (!number) return [];
+    const n = normaliseIdentifier(number);
+    return this.db.transaction(async (tx) => {
+      const rows = await tx
+        .select({
+          id: persons.id,
+          name: persons.name,
+          gender: persons.gender,
+          birthDate: persons.birthDate,
+          streetCode: persons.streetCode,
+        })
+        .from(persons)
+        .where(
+          and(
+            isNull(persons.mergedInto),
+            or(
+              eq(persons.idNumberBidx, idNumberIndex(this.p.crypto, n)),
+              inArray(
+                persons.id,
+                tx
+                  .select({ id: certificates.personId })
+                  .from(certificates)
+                  .where(eq(certificates.numberBidx, certificateIndex(this.p.crypto, n))),
+              ),
+            ),
+          ),
+        )
+        .limit(5);
+      await recordAudit(tx, actor, { action: 'tracking.trainee.lookup', details: { count: rows.length } });
+      const today = new Date().toISOString().slice(0, 10);
+      return rows.map((r) => ({
+        id: r.id,
+        name: maskName(r.name) ?? '',
+        gender: r.gender,
+        age: ageOn(r.birthDate, today),
+        streetCode: r.streetCode,
+      }));
+    });
   }
 
   async bind(actor: Actor, deviceId: string, personId: string, consent?: { by: string; note: string }) {
