@@ -158,6 +158,15 @@ export const zones = pgTable(
   (t) => [index('zones_centre_idx').on(t.centreId), index('zones_person_idx').on(t.personId)],
 );
 
+/** One rung of the escalation ladder reached by an alert. */
+export interface AlertEscalation {
+  level: number;
+  /** ISO-8601 UTC. */
+  at: string;
+  /** The users notified (ids only). */
+  userIds: string[];
+}
+
 export const ALERT_TYPES = [
   'sos',
   'geofence_exit',
@@ -194,6 +203,8 @@ export const alerts = pgTable(
     closedAt: tz('closed_at'),
     escalationLevel: integer('escalation_level').notNull().default(0),
     lastNotifiedAt: tz('last_notified_at'),
+    /** Each notice of the escalation ladder: level, when, who (user ids). */
+    escalations: jsonb('escalations').$type<AlertEscalation[]>().notNull().default([]),
   },
   (t) => [
     uniqueIndex('alerts_open_incident_uq')

@@ -243,6 +243,9 @@ export const notifications = pgTable(
     createdAt: createdAt(),
     sentAt: tz('sent_at'),
     error: text('error'),
+    /** A sender (process) took the row to deliver it: `flush()` claims rows, so two workers never send one twice. */
+    claimedAt: tz('claimed_at'),
+    claimedBy: text('claimed_by'),
   },
   (t) => [index('notifications_status_idx').on(t.status, t.createdAt)],
 );

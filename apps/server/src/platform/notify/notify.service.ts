@@ -4,7 +4,9 @@
  * (ids and the template only — the one-time code is logged so a developer can sign in, never the
  * address) and marks it sent; an SMS gateway adapter implements the same interface.
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, inArray, isNull, lt, or } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Database, Tx } from '../db/client.js';
 import { notifications } from '../db/schema.js';
@@ -37,7 +39,13 @@ export function consoleChannel(log: Logger): ChannelAdapter {
   };
 }
 
+/** A claim older than this is taken to be a crashed sender's: the row is claimed again. */
+export const CLAIM_TIMEOUT_MS = 5 * 60_000;
+
 export class Notifier {
+  /** Who claims rows: unique per Notifier (process, instance). */
+  readonly claimer = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+
   constructor(
     private readonly database: Database,
     private readonly crypto: FieldCrypto,
@@ -62,17 +70,41 @@ export class Notifier {
     return id;
   }
 
-  /** Delivers pending messages; called after commit and periodically by the worker. */
-  async flush(limit = 100): Promise<number> {
+  /**
+   * Delivers pending messages; called after commit and periodically by the worker, possibly by
+   * several processes at once. Rows are first claimed in one statement (`FOR UPDATE SKIP LOCKED`:
+   * a row another sender is claiming is skipped, a row it claimed is not pending-and-unclaimed),
+   * so each is sent by one sender only; a claim older than CLAIM_TIMEOUT_MS (a sender that died
+   * between claim and send) is taken over.
+   */
+  async flush(limit = 100, now = new Date()): Promise<number> {
     const db = this.database.db;
-    const pending = await db
-      .select()
-      .from(notifications)
-      .where(eq(notifications.status, 'pending'))
-      .orderBy(asc(notifications.createdAt))
-      .limit(limit);
+    const stale = new Date(now.getTime() - CLAIM_TIMEOUT_MS);
+    const claimed = await db
+      .update(notifications)
+      .set({ claimedAt: now, claimedBy: this.claimer })
+      .where(
+        inArray(
+          notifications.id,
+          db
+            .select({ id: notifications.id })
+            .from(notifications)
+            .where(
+              and(
+                eq(notifications.status, 'pending'),
+                or(isNull(notifications.claimedAt), lt(notifications.claimedAt, stale)),
+              ),
+            )
+            .orderBy(asc(notifications.createdAt))
+            .limit(limit)
+            .for('update', { skipLocked: true }),
+        ),
+      )
+      .returning();
+    claimed.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+    const mine = and(eq(notifications.status, 'pending'), eq(notifications.claimedBy, this.claimer));
     let sent = 0;
-    for (const n of pending) {
+    for (const n of claimed) {
       try {
         await this.channel.send({
           id: n.id,
@@ -85,14 +117,14 @@ export class Notifier {
         await db
           .update(notifications)
           .set({ status: 'sent', sentAt: new Date() })
-          .where(and(eq(notifications.id, n.id), eq(notifications.status, 'pending')));
+          .where(and(eq(notifications.id, n.id), mine));
         sent++;
       } catch (err) {
         this.log.warn({ notificationId: n.id, err: (err as Error).message }, 'notification failed');
         await db
           .update(notifications)
           .set({ status: 'failed', error: (err as Error).message })
-          .where(eq(notifications.id, n.id));
+          .where(and(eq(notifications.id, n.id), mine));
       }
     }
     return sent;
