@@ -5,6 +5,7 @@
  * the keyboard; day-centre opening hours and the tracking settings with inline errors; axe on each.
  */
 import { test, expect, type Page } from '@playwright/test';
+import { idCheckChar } from '@jinglin/shared';
 import { E2E } from '../env.js';
 import { expectNoAxeViolations, setPreferences, signIn, writeHeaders } from './helpers.js';
 
@@ -285,6 +286,60 @@ test('the banner can be dismissed; the alert stays open until acknowledged', asy
   await row.getByRole('button', { name: /^确认警报/ }).focus();
   await page.keyboard.press('Enter');
   await expect(row).toBeHidden();
+});
+
+test('the administrator (no registry access) finds the trainee by ID number: masked name, bound with consent', async ({
+  page,
+}) => {
+  // A synthetic person registered by a street officer; the administrator has only the ID number.
+  await signIn(page, 'demo_street');
+  const first17 = `31010619720314${String(Date.now() % 1000).padStart(3, '0')}`;
+  const id = first17 + idCheckChar(first17);
+  const person = await page.request.post('/api/v1/persons', {
+    data: { name: '蔺书桐', idNumber: id, streetCode: 'linfenlu', confirmNotDuplicate: true },
+    headers: await writeHeaders(page),
+  });
+  expect(person.status(), await person.text()).toBe(201);
+  await page.context().clearCookies();
+  await signIn(page, 'admin');
+  const uniqueId = `w${Date.now().toString(36)}`;
+  const created = await page.request.post('/api/v1/tracking/devices', {
+    data: { uniqueId, protocol: 'watch', model: '测试手表' },
+    headers: await writeHeaders(page),
+  });
+  expect(created.status(), await created.text()).toBe(201);
+
+  await page.goto('/tracking/devices');
+  await expect(page.locator('h1')).toHaveText('定位设备');
+  await tabTo(page, page.getByRole('button', { name: `绑定设备 ${uniqueId} 到学员` }));
+  await page.keyboard.press('Enter');
+  const bind = page.getByRole('dialog', { name: `绑定设备 ${uniqueId} 到学员` });
+  const number = bind.getByLabel('身份证号或残疾人证号');
+  await expect(number).toBeFocused();
+  await page.keyboard.type(id.slice(0, 10));
+  await page.keyboard.press('Enter');
+  await expect(bind).toContainText('请输入完整的身份证号（18 位）或残疾人证号（20 位）。');
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type(id);
+  await page.keyboard.press('Enter');
+  const choice = bind.getByRole('radio', { name: /^蔺\*桐，/ });
+  await expect(choice).toBeVisible();
+  await expect(bind).not.toContainText('蔺书桐');
+  await tabTo(page, choice);
+  await page.keyboard.press('Space');
+  await expect(choice).toBeChecked();
+  await tabTo(page, bind.getByLabel('同意人'));
+  await page.keyboard.type('蔺某（父亲，监护人）');
+  await tabTo(page, bind.getByRole('checkbox', { name: '我确认已取得上述同意，并已存档凭据。' }));
+  await page.keyboard.press('Space');
+  await expectNoAxeViolations(page, 'bind by ID number');
+  await tabTo(page, bind.getByRole('button', { name: '绑定' }));
+  await page.keyboard.press('Enter');
+  await expect(bind).toBeHidden();
+  const row = page.getByRole('row', { name: new RegExp(uniqueId) });
+  await expect(row).toContainText('蔺*桐');
+  await expect(row).toContainText('已记录同意');
+  await expect(row.getByRole('link', { name: /查看档案/ })).toHaveCount(0);
 });
 
 test('day centre hours with the keyboard: a wrong time is named inline, then saved; settings out of range refused', async ({

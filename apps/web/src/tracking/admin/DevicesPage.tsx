@@ -237,7 +237,7 @@ export default function DevicesPage() {
         title={dialog?.kind === 'bind' ? t('devices.bindForm.title', { id: dialog.device.uniqueId }) : ''}
         onClose={closeDialog}
         {...afterClose}
-        initialFocus={canSearch ? 'bindDevice_q' : undefined}
+        initialFocus="bindDevice_q"
         width={640}
       >
         {dialog?.kind === 'bind' && (

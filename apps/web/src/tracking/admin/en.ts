@@ -127,14 +127,17 @@ const en: TrackingAdminMessages = {
       searchHelp:
         'Type a name, pinyin initials, ID number or disability certificate number, then press “Find”.',
       searchButton: 'Find',
-      noPermission:
-        'Your account cannot search the registry, so it cannot choose a trainee here. Ask a colleague who also holds registry access to bind the device.',
+      numberSearch: 'ID number or disability certificate number',
+      numberHelp:
+        'Type the trainee’s full ID number or disability certificate number from the consent form, then press “Find”. For privacy only a masked name, gender, age and street are shown to check.',
+      numberFormat: 'Type the full ID number (18 characters) or certificate number (20).',
       results: 'Results',
       resultsCount: '{{count}} found: choose one.',
       noResults: 'Nobody found: try other words.',
       person: 'Trainee',
       personRequired: 'Find and choose a trainee first.',
       personLine: '{{name}}, {{gender}}, age {{age}}, ID {{idNumber}}',
+      traineeLine: '{{name}}, {{gender}}, age {{age}}, {{street}}',
       consentBy: 'Consent given by',
       consentByHelp: 'Who gave consent and in what capacity, e.g. Ms Wang (mother, guardian).',
       consentByRequired: 'Fill in “Consent given by”: no consent, no binding.',

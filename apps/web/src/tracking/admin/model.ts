@@ -2,7 +2,7 @@
  * Tracking administration: the API's shapes and the pure rules the pages use (alert words, device
  * ids, opening hours). No React here: unit-tested in model.test.ts.
  */
-import type { AlertOut, DayCentreOut, DeviceOut } from '@jinglin/shared';
+import type { AlertOut, DayCentreOut, DeviceOut, TraineeOut } from '@jinglin/shared';
 
 type Out<S extends { parse: (v: unknown) => unknown }> = ReturnType<S['parse']>;
 
@@ -16,6 +16,7 @@ export type AlertState = Alert['state'];
 export type Device = Out<typeof DeviceOut> & { personName?: string | null };
 export type DeviceProtocol = Device['protocol'];
 export type Centre = Out<typeof DayCentreOut>;
+export type Trainee = Out<typeof TraineeOut>;
 
 export interface TrackingSettings {
   exitConfirmFixes: number;
