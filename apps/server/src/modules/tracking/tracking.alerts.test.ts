@@ -1,6 +1,9 @@
 /** Ingest through the sink: consent, ordering, jitter, exit confirmation, schedules, one alert per incident, jobs. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestEnv, type TestEnv } from '../../../test/harness.js';
+import { sql } from 'drizzle-orm';
+import { createTestEnv, makeUser, type TestEnv } from '../../../test/harness.js';
+import { newId } from '../../platform/ids.js';
+import { DEFAULT_LADDER } from './tracking.settings.js';
 import { trackingOf } from './tracking.module.js';
 import {
   alertsOf,
@@ -13,6 +16,17 @@ import {
   makeTrainee,
   type Fixture,
 } from './tracking.test-utils.js';
+
+async function alertRows(deviceId: string) {
+  return t.p.database.rows<{
+    id: string;
+    opened_at: string | Date;
+    escalation_level: number;
+    escalations: { level: number; at: string; userIds: string[] }[];
+  }>(
+    sql`SELECT id, opened_at, escalation_level, escalations FROM alerts WHERE device_id = ${deviceId} ORDER BY opened_at, id`,
+  );
+}
 
 let t: TestEnv;
 let f: Fixture;
@@ -164,13 +178,92 @@ describe('tracking jobs', () => {
     await trackingOf(t.p).ingest.drain();
     const jobs = trackingOf(t.p).jobs;
     await jobs.escalate(new Date(Date.now() + 11 * 60_000));
-    expect((await alertsOf(t, a.device.id))[0]!.escalation_level).toBe(1);
+    // Level 1 (guardians) has nobody for this trainee: passed over at once to level 2 (staff again).
+    expect((await alertsOf(t, a.device.id))[0]!.escalation_level).toBe(2);
     expect((await alertsOf(t, b.device.id))[0]!.escalation_level).toBe(0);
-    // Not again before the next interval.
-    await jobs.escalate(new Date(Date.now() + 12 * 60_000));
-    expect((await alertsOf(t, a.device.id))[0]!.escalation_level).toBe(1);
-    const escalated = t.sent.filter((m) => m.payload.alertId && m.payload.escalationLevel === 1);
-    expect(escalated.length).toBeGreaterThan(0);
+    // Not again: level 2 is the highest by default.
+    await jobs.escalate(new Date(Date.now() + 40 * 60_000));
+    expect((await alertsOf(t, a.device.id))[0]!.escalation_level).toBe(2);
+    const [alertA] = await alertRows(a.device.id);
+    const escalated = t.sent.filter(
+      (m) => m.payload.alertId === alertA!.id && m.payload.escalationLevel === 2,
+    );
+    expect(escalated.map((m) => m.userId)).toEqual([f.staff.id]);
+  });
+
+  it('the escalation ladder: staff at once, guardians after M minutes, named users next; acknowledging stops it (fake clock)', async () => {
+    const guardian = await makeUser(t, ['guardian']);
+    const lead = await makeUser(t, ['district_admin']);
+    const put = (payload: object) =>
+      t.app.inject({ method: 'PUT', url: '/api/v1/tracking/settings', headers: f.admin.auth, payload });
+    const res = await put({
+      escalationMinutes: 10,
+      maxEscalationLevel: 3,
+      escalationLadder: [
+        { groups: ['centre_staff'] },
+        { groups: ['guardians'], afterMinutes: 5 },
+        { userIds: [lead.id] },
+      ],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    try {
+      const a = await makeTrainee(t, f);
+      const b = await makeTrainee(t, f);
+      for (const x of [a, b]) {
+        await t.p.database.db.execute(
+          sql`INSERT INTO guardians (id, person_id, name, relationship, is_primary, user_id) VALUES (${newId()}, ${x.personId}, '母亲', 'mother', true, ${guardian.id})`,
+        );
+      }
+      await send(t, a.device, [pos({ fixTime: at(1), alarms: ['sos'] })]);
+      await send(t, b.device, [pos({ fixTime: at(1), alarms: ['sos'] })]);
+      await trackingOf(t.p).ingest.drain();
+      const [alertA] = await alertRows(a.device.id);
+      const [alertB] = await alertRows(b.device.id);
+      const told = (alertId: string) =>
+        t.sent
+          .filter((m) => m.payload.alertId === alertId)
+          .map(
+            (m) =>
+              `${m.payload.escalationLevel}:${m.userId === f.staff.id ? 'staff' : m.userId === guardian.id ? 'guardian' : m.userId === lead.id ? 'lead' : m.userId}`,
+          );
+      expect(told(alertA!.id)).toEqual(['0:staff']);
+
+      // B is acknowledged by the staff: it never escalates.
+      const ack = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/tracking/alerts/${alertB!.id}/acknowledge`,
+        headers: f.staff.auth,
+      });
+      expect(ack.statusCode, ack.body).toBeLessThan(300);
+
+      const openedAt = new Date(alertA!.opened_at);
+      const opened = openedAt.getTime();
+      const jobs = trackingOf(t.p).jobs;
+      const clock = (minutes: number) => new Date(opened + minutes * 60_000);
+      expect(await jobs.escalate(clock(4))).toBe(0);
+      await jobs.escalate(clock(6)); // level 1 after 5 minutes: the guardian
+      expect(told(alertA!.id)).toEqual(['0:staff', '1:guardian']);
+      await jobs.escalate(clock(15)); // level 2 waits escalationMinutes (10) after level 1
+      expect(told(alertA!.id)).toEqual(['0:staff', '1:guardian']);
+      await jobs.escalate(clock(17)); // the named user (the lead)
+      expect(told(alertA!.id)).toEqual(['0:staff', '1:guardian', '2:lead']);
+      await jobs.escalate(clock(28)); // level 3, past the ladder's end: its last rung again
+      await jobs.escalate(clock(60)); // the highest level: no more
+      expect(told(alertA!.id)).toEqual(['0:staff', '1:guardian', '2:lead', '3:lead']);
+      const [after] = await alertRows(a.device.id);
+      expect(after!.escalation_level).toBe(3);
+      expect(after!.escalations.map((e) => [e.level, e.at, e.userIds])).toEqual([
+        [0, openedAt.toISOString(), [f.staff.id]],
+        [1, clock(6).toISOString(), [guardian.id]],
+        [2, clock(17).toISOString(), [lead.id]],
+        [3, clock(28).toISOString(), [lead.id]],
+      ]);
+      await jobs.escalate(clock(120));
+      expect(told(alertB!.id)).toEqual(['0:staff']);
+      expect((await alertRows(b.device.id))[0]!.escalation_level).toBe(0);
+    } finally {
+      await put({ escalationMinutes: 10, maxEscalationLevel: 2, escalationLadder: DEFAULT_LADDER });
+    }
   });
 
   it('marks a silent device offline with one alert', async () => {

@@ -257,7 +257,7 @@ export class TrackingIngest implements IngestSink {
           });
       }
       for (const a of alertsToRaise) {
-        const r = await raiseAlert(tx, this.p.notifier, a, now);
+        const r = await raiseAlert(tx, this.p.notifier, a, now, settings);
         if (!r.created) continue;
         created++;
         this.p.log.info({ alertId: r.id, deviceId: a.deviceId, type: a.type }, 'tracking alert');

@@ -1,7 +1,7 @@
 /**
  * The worker's tracking duties, run from its tick (`trackingOf(p).jobs.tick()`): devices silent too
- * long are marked offline and alerted; open alerts nobody acknowledged are escalated (one level per
- * `escalationMinutes`, up to `maxEscalationLevel`); positions older than `retentionDays` are
+ * long are marked offline and alerted; open alerts nobody acknowledged are escalated along the
+ * ladder (settings `escalationLadder`, up to `maxEscalationLevel`); positions older than `retentionDays` are
  * purged; monthly partitions of `positions` are created ahead (rows already in the default
  * partition for that month are moved in the same transaction).
  */
@@ -10,7 +10,7 @@ import type { Platform } from '../../platform/platform.js';
 import { resultRows } from '../../platform/db/client.js';
 import { alerts, deviceBindings, devices } from './tracking.tables.js';
 import { loadTrackingSettings } from './tracking.settings.js';
-import { notifyContacts, raiseAlert } from './tracking.alerts.js';
+import { notifyLevel, raiseAlert, rungOf } from './tracking.alerts.js';
 import type { TrackingIngest } from './tracking.ingest.js';
 
 const MONTHS_AHEAD = 2;
@@ -68,42 +68,56 @@ export class TrackingJobs {
             longitude: null,
           },
           now,
+          s,
         );
       }
       return gone.length;
     });
   }
 
-  /** Open alerts not acknowledged within `escalationMinutes` of their last notice: next level, notified again. */
+  /**
+   * The escalation ladder: an alert still `open` (nobody acknowledged it) `afterMinutes` of the next
+   * rung (default `escalationMinutes`) after its last notice goes up one level, up to
+   * `maxEscalationLevel`, and that level's contacts are told; each step is recorded on the alert
+   * (`escalations`). Rows are locked `SKIP LOCKED`: two workers never escalate one alert twice.
+   */
   async escalate(now = new Date()): Promise<number> {
     const s = await loadTrackingSettings(this.p.database.db, true);
-    const cutoff = new Date(now.getTime() - s.escalationMinutes * 60_000);
-    const n = await this.p.database.db.transaction(async (tx) => {
-      const due = await tx
-        .update(alerts)
-        .set({ escalationLevel: sql`${alerts.escalationLevel} + 1`, lastNotifiedAt: now })
-        .where(
-          and(
-            eq(alerts.state, 'open'),
-            lt(alerts.escalationLevel, s.maxEscalationLevel),
-            or(isNull(alerts.lastNotifiedAt), lt(alerts.lastNotifiedAt, cutoff)),
-          ),
-        )
-        .returning();
-      for (const a of due) {
-        await notifyContacts(
-          tx,
-          this.p.notifier,
-          { alertId: a.id, type: a.type, deviceId: a.deviceId, centreId: a.centreId, personId: a.personId },
-          a.escalationLevel,
-        );
-        this.p.log.warn(
-          { alertId: a.id, deviceId: a.deviceId, level: a.escalationLevel },
-          'tracking alert escalated',
-        );
-      }
-      return due.length;
-    });
+    let n = 0;
+    for (let level = 0; level < s.maxEscalationLevel; level++) {
+      const minutes = rungOf(s.escalationLadder, level + 1).afterMinutes ?? s.escalationMinutes;
+      const cutoff = new Date(now.getTime() - minutes * 60_000);
+      n += await this.p.database.db.transaction(async (tx) => {
+        const due = await tx
+          .select()
+          .from(alerts)
+          .where(
+            and(
+              eq(alerts.state, 'open'),
+              eq(alerts.escalationLevel, level),
+              or(isNull(alerts.lastNotifiedAt), lt(alerts.lastNotifiedAt, cutoff)),
+            ),
+          )
+          .orderBy(alerts.openedAt)
+          .limit(500)
+          .for('update', { skipLocked: true });
+        for (const a of due) {
+          const reached = await notifyLevel(
+            tx,
+            this.p.notifier,
+            { alertId: a.id, type: a.type, deviceId: a.deviceId, centreId: a.centreId, personId: a.personId },
+            level + 1,
+            now,
+            s,
+          );
+          this.p.log.warn(
+            { alertId: a.id, deviceId: a.deviceId, level: reached },
+            'tracking alert escalated',
+          );
+        }
+        return due.length;
+      });
+    }
     if (n > 0) await this.p.notifier.flush();
     return n;
   }

@@ -7,6 +7,28 @@ import { z } from 'zod';
 import type { Tx } from '../../platform/db/client.js';
 import { settings } from '../../platform/db/schema.js';
 
+/** Who an escalation level tells: the centre's staff, the trainee's guardians (with an account). */
+export const CONTACT_GROUPS = ['centre_staff', 'guardians'] as const;
+
+export const EscalationRungSchema = z.object({
+  groups: z.array(z.enum(CONTACT_GROUPS)).max(2).default([]),
+  /** Named users told at this level (e.g. the centre's lead, the district's tracking officer on duty): ids only. */
+  userIds: z.array(z.string().uuid()).max(50).default([]),
+  /** Minutes unacknowledged at the level below before this one is told (null: `escalationMinutes`). */
+  afterMinutes: z.number().int().min(1).max(1440).nullable().default(null),
+});
+export type EscalationRung = z.infer<typeof EscalationRungSchema>;
+
+/**
+ * Level 0 (at once): the centre's staff; level 1: the guardians; level 2: both again plus whoever
+ * the administrator names (no one by default: there is no "centre lead" on record to infer).
+ */
+export const DEFAULT_LADDER: EscalationRung[] = [
+  { groups: ['centre_staff'], userIds: [], afterMinutes: null },
+  { groups: ['guardians'], userIds: [], afterMinutes: null },
+  { groups: ['centre_staff', 'guardians'], userIds: [], afterMinutes: null },
+];
+
 export const TrackingSettingsSchema = z.object({
   /** Exit confirmation: this many consecutive outside fixes … */
   exitConfirmFixes: z.number().int().min(1).max(20).default(3),
@@ -20,6 +42,11 @@ export const TrackingSettingsSchema = z.object({
   offlineMinutes: z.number().int().min(1).max(1440).default(30),
   escalationMinutes: z.number().int().min(1).max(1440).default(10),
   maxEscalationLevel: z.number().int().min(0).max(10).default(2),
+  /**
+   * Who is told at each level (index = level; level 0 when the alert opens). Levels beyond the
+   * last rung (up to `maxEscalationLevel`) tell the last rung's contacts again.
+   */
+  escalationLadder: z.array(EscalationRungSchema).min(1).max(11).default(DEFAULT_LADDER),
   retentionDays: z.number().int().min(1).max(3650).default(90),
 });
 export type TrackingSettings = z.infer<typeof TrackingSettingsSchema>;
