@@ -10,11 +10,16 @@
  * 1,000,000 persons on PostgreSQL. Diagnostics (seeding time, per-kind latency) go to stderr.
  */
 import { fork } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { PersonListQuery } from '@jinglin/shared';
-import type { Bench } from './run.js';
-import { benchDatabase } from './db.js';
+import type { Bench, BenchTarget } from './run.js';
+import { benchDatabase, type BenchDatabase } from './db.js';
+import { loadConfig } from '../apps/server/src/config.js';
+import { migrate, openDatabase } from '../apps/server/src/platform/db/client.js';
 import { runLoad, round2, summarise, type LoadSample } from './load.js';
 import type { ClientJob } from './search.client.js';
 import { buildApp } from '../apps/server/src/app.js';
@@ -33,6 +38,12 @@ export const options = {
   clients: { default: '32' },
   /** 1: print EXPLAIN (ANALYZE, BUFFERS) of one statement per kind on stderr (diagnostics only). */
   explain: { default: '0' },
+  /**
+   * A name: seed into a database (PostgreSQL: `jinglin_bench_keep_<name>`; PGlite: a folder of that
+   * name in the temporary directory, with its keys) that is kept after the run, and reuse it as it
+   * is when it already holds `--persons` persons — a 1,000,000-person seeding takes minutes.
+   */
+  keep: { default: '' },
 };
 
 const SECONDS = 20;
@@ -213,13 +224,55 @@ export async function measureSearch(p: Platform, url: string | undefined, client
   };
 }
 
+/** A kept database (see `keep`): created and migrated when missing, never dropped. */
+async function keptDatabase(target: BenchTarget, name: string): Promise<BenchDatabase> {
+  if (!/^[a-z0-9_]{1,40}$/.test(name)) throw new Error('--keep: lower-case letters, digits and _ only');
+  const dataDir = path.join(os.tmpdir(), `jinglin-bench-keep-${name}`);
+  fs.mkdirSync(dataDir, { recursive: true });
+  const settings = { JINGLIN_DATA_DIR: dataDir, JINGLIN_LOG_LEVEL: 'silent', JINGLIN_DEMO: '0' };
+  let url: string | undefined;
+  if (target.url) {
+    const own = `jinglin_bench_keep_${name}`;
+    const c = new pg.Client({ connectionString: target.url });
+    await c.connect();
+    try {
+      const r = await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [own]);
+      if (!r.rowCount) await c.query(`CREATE DATABASE ${own}`);
+    } finally {
+      await c.end();
+    }
+    const u = new URL(target.url);
+    u.pathname = `/${own}`;
+    url = u.toString();
+  }
+  const database = await openDatabase(
+    url ? { databaseUrl: url } : { pgliteDir: path.join(dataDir, 'pgdata') },
+  );
+  await migrate(database);
+  return {
+    database,
+    config: loadConfig({ ...settings, ...(url ? { DATABASE_URL: url } : {}) }),
+    url,
+    how: url ? 'database' : 'pglite',
+    close: () => database.close(),
+  };
+}
+
 const bench: Bench = async (target, o) => {
   const persons = Number.parseInt(o.persons ?? '', 10);
   const clients = Number.parseInt(o.clients ?? '', 10);
   if (!(persons > 0) || !(clients > 0)) throw new Error('--persons and --clients must be positive numbers');
-  const bdb = await benchDatabase(target, 'search');
+  const bdb = o.keep ? await keptDatabase(target, o.keep) : await benchDatabase(target, 'search');
   try {
     const p = createPlatform(bdb.config, bdb.database, createLogger('silent'));
+    const [count] = await bdb.database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM persons`);
+    const already = count?.n ?? 0;
+    if (already === persons) {
+      log(`${target.database}: reusing kept database '${o.keep}' with ${already} persons`);
+      return { persons, ...(await measureSearch(p, bdb.url, clients, o.explain === '1')) };
+    }
+    if (already)
+      throw new Error(`--keep ${o.keep}: holds ${already} persons, not ${persons}; use another name`);
     const areas = new AreasService(p);
     await bdb.database.db.transaction(async (tx) => {
       await areas.ensureStreets(tx);

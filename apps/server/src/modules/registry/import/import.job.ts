@@ -27,7 +27,8 @@ import { todayIso } from '../registry.mapper.js';
 import type { Tx } from '../../../platform/db/client.js';
 import type { FieldCrypto } from '../../../platform/crypto/field-crypto.js';
 import type { UploadKind } from './import.parse.js';
-import { batches, type BatchItem, type ReaderMessage } from './import.reader.js';
+import { batches, HEAP_SLACK_MB, type BatchItem, type ReaderMessage } from './import.reader.js';
+import { HeapBudget } from './import.heap.js';
 import * as repo from './import.repo.js';
 import type { personImportErrors } from './import.tables.js';
 import {
@@ -185,7 +186,9 @@ async function stage(p: Platform, ctx: Ctx, file: string): Promise<ImportCheckpo
       today: todayIso(),
     },
     crypto,
+    p.database.kind === 'pglite',
   );
+  const heap = new HeapBudget(HEAP_SLACK_MB);
 
   let header: string[] | undefined;
   let headerStored = false;
@@ -206,6 +209,7 @@ async function stage(p: Platform, ctx: Ctx, file: string): Promise<ImportCheckpo
       });
       headerStored = true;
       cp = next;
+      heap.check();
     } else {
       end = m;
       break; // (the reader's thread ends here, before the final write)

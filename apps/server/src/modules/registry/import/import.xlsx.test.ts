@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { cellText } from './import.normalise.js';
 import { openSheet } from './import.parse.js';
 import { workbookParts, xlsxOf, zipOf } from './import.test-utils.js';
+import { SharedStrings } from './import.xlsx.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jinglin-xlsx-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -110,5 +111,23 @@ describe('the .xlsx reader', () => {
     const sheet =
       '<!DOCTYPE x [<!ENTITY a "aaaa">]><worksheet><sheetData><row><c t="inlineStr"><is><t>&a;</t></is></c></row></sheetData></worksheet>';
     await expect(ours(zipOf(workbookParts(sheet)))).rejects.toThrow(/unreadable_file/);
+  });
+});
+
+describe('SharedStrings (the compact shared-strings table)', () => {
+  it('gives back every string as pushed, and nothing outside the table', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ unit: 'grapheme', maxLength: 40 }), { maxLength: 3000 }),
+        (strings) => {
+          const t = new SharedStrings();
+          for (const s of strings) t.push(s);
+          expect(t.length).toBe(strings.length);
+          expect(Array.from({ length: t.length }, (_, i) => t.at(i))).toEqual(strings);
+          for (const i of [-1, strings.length, 0.5, Number.NaN]) expect(t.at(i)).toBeUndefined();
+        },
+      ),
+      { numRuns: 50 },
+    );
   });
 });

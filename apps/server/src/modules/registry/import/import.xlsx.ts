@@ -127,9 +127,51 @@ async function scan(file: string, entry: ZipEntry, on: Handlers): Promise<void> 
   scanner.feed(decoder.decode(), true);
 }
 
+/** The shared-strings table as the sheet reader looks it up (a string[] is one too). */
+export interface StringTable {
+  readonly length: number;
+  at(index: number): string | undefined;
+}
+
+/**
+ * Strings kept as UTF-8 in one growing buffer with their end offsets, each made a JS string again
+ * when looked up. An .xlsx written with shared strings (Excel's way) has one for nearly every
+ * cell: 100,000 persons are ~500,000 strings, which as JS strings cut out of the decoded XML keep
+ * that whole XML alive as UTF-16 (~26 MiB here) plus an object per string; this keeps ~7 MiB. (A
+ * lone surrogate, which only an `_xD800_` escape can produce, comes back as U+FFFD.)
+ */
+export class SharedStrings implements StringTable {
+  private bytes = Buffer.allocUnsafe(64 * 1024);
+  private ends = new Int32Array(1024);
+  private used = 0;
+  length = 0;
+
+  push(text: string): void {
+    const need = this.used + text.length * 3;
+    if (need > this.bytes.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(need, this.bytes.length * 2));
+      this.bytes.copy(bigger, 0, 0, this.used);
+      this.bytes = bigger;
+    }
+    this.used += this.bytes.write(text, this.used, 'utf8');
+    if (this.length === this.ends.length) {
+      const bigger = new Int32Array(this.ends.length * 2);
+      bigger.set(this.ends);
+      this.ends = bigger;
+    }
+    this.ends[this.length++] = this.used;
+  }
+
+  at(index: number): string | undefined {
+    if (!Number.isInteger(index) || index < 0 || index >= this.length) return undefined;
+    const start = index === 0 ? 0 : this.ends[index - 1]!;
+    return this.bytes.toString('utf8', start, this.ends[index]);
+  }
+}
+
 /** The shared-strings table: one string per <si>, phonetic runs (<rPh>) left out. */
-export async function readSharedStrings(file: string, parts: XlsxParts): Promise<string[]> {
-  const sst: string[] = [];
+export async function readSharedStrings(file: string, parts: XlsxParts): Promise<SharedStrings> {
+  const sst = new SharedStrings();
   if (!parts.sharedStrings) return sst;
   let inSi = false;
   let inT = false;
@@ -163,7 +205,7 @@ export async function readSharedStrings(file: string, parts: XlsxParts): Promise
 export async function* readSheetRows(
   file: string,
   parts: XlsxParts,
-  sst: string[],
+  sst: StringTable,
 ): AsyncGenerator<SheetRow> {
   const out: SheetRow[] = [];
   let row: SheetRow | null = null;
@@ -178,8 +220,7 @@ export async function* readSheetRows(
   const value = (): unknown => {
     switch (type) {
       case 's': {
-        const s = sst[Number.parseInt(text, 10)];
-        return s ?? '';
+        return sst.at(Number.parseInt(text, 10)) ?? '';
       }
       case 'b':
         return text.trim() === '1' || text.trim().toLowerCase() === 'true';
