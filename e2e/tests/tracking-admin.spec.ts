@@ -271,6 +271,14 @@ test('the banner can be dismissed; the alert stays open until acknowledged', asy
   await expectNoAxeViolations(page, 'alarm in English');
   await shot(page, 'alarm-english');
   await setPreferences(page, { language: 'zh-CN' });
+  // 320 px wide: the banner and its buttons reflow, the table scrolls on its own.
+  await page.setViewportSize({ width: 320, height: 720 });
+  await page.reload();
+  await expect(banner).toBeVisible();
+  await expectNoAxeViolations(page, 'alarm at 320 px');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  await shot(page, 'alarm-320');
+  await page.setViewportSize({ width: 1280, height: 720 });
   await page.reload();
   await page.getByRole('button', { name: '停止闪烁' }).focus();
   await page.keyboard.press('Enter');

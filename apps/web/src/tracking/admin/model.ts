@@ -6,14 +6,12 @@ import type { AlertOut, DayCentreOut, DeviceOut, TraineeOut } from '@jinglin/sha
 
 type Out<S extends { parse: (v: unknown) => unknown }> = ReturnType<S['parse']>;
 
-export type Alert = Out<typeof AlertOut> & {
-  /** Present when the server names the trainee / device (newer servers). */
-  personName?: string | null;
-  deviceUniqueId?: string | null;
-};
+/** An alert; in the list it names the trainee (for the centre's staff) and the device. */
+export type Alert = Out<typeof AlertOut>;
 export type AlertType = Alert['type'];
 export type AlertState = Alert['state'];
-export type Device = Out<typeof DeviceOut> & { personName?: string | null };
+/** A device; `personName` is the bound trainee's name, masked. */
+export type Device = Out<typeof DeviceOut>;
 export type DeviceProtocol = Device['protocol'];
 export type Centre = Out<typeof DayCentreOut>;
 export type Trainee = Out<typeof TraineeOut>;
