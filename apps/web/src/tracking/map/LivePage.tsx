@@ -118,6 +118,17 @@ export default function LivePage() {
           <p className="muted">
             {t('live.refresh', { time: live.dataUpdatedAt ? clockTime(live.dataUpdatedAt) : '—' })}
           </p>
+          {live.data && (
+            // Announced only when a count changes (the text stays the same between polls).
+            <p role="status" className="tm-summary">
+              {t('live.summary', {
+                total: rows.length,
+                offline: rows.filter((r) => r.status === 'offline').length,
+                outside: rows.filter((r) => r.zoneState === 'outside').length,
+                alerts: rows.reduce((n, r) => n + r.openAlerts, 0),
+              })}
+            </p>
+          )}
           <TrackingMap
             label={t('live.mapLabel', { centre: centre.name })}
             describedBy={tableId}

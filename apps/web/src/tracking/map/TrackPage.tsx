@@ -8,13 +8,13 @@ import { useId, useMemo, useState, type FormEvent } from 'react';
 import { Button } from 'antd';
 import { useParams, useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { isApiError } from '../../api';
+import { api, isApiError } from '../../api';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { PageTitle } from '../../components/PageTitle';
 import { TableScroll } from '../../components/TableScroll';
 import { classifyFixes, clockTime, coord, dayRange, shanghaiDay, type FixKind, type LatLng } from './geo';
 import { useMT } from './i18n';
-import { fetchPositions } from './model';
+import { fetchPositions, type Centre, type Live } from './model';
 import { batteryText } from './parts';
 import { TrackingMap } from './TrackingMap';
 import type { MapMarker } from './types';
@@ -33,6 +33,7 @@ export default function TrackPage() {
   const to = params.get('to') ?? '24:00';
   const range = dayRange(day, from, to);
   const tableId = useId();
+  const wearer = useWearerName(id);
 
   const positions = useQuery({
     queryKey: ['tracking', 'positions', id, range?.from, range?.to],
@@ -118,7 +119,7 @@ export default function TrackPage() {
 
   return (
     <>
-      <PageTitle title={t('track.title')} />
+      <PageTitle title={wearer.data ? t('track.titleOf', { name: wearer.data }) : t('track.title')} />
       <p>{t('track.intro')}</p>
       <form className="tm-filter" onSubmit={submit} noValidate aria-labelledby="track-form-title">
         <h2 id="track-form-title" className="visually-hidden">
@@ -269,4 +270,24 @@ export default function TrackPage() {
       )}
     </>
   );
+}
+
+/** The trainee wearing the watch, from the live lists of the centres the user works at (null: not found). */
+function useWearerName(deviceId: string) {
+  return useQuery({
+    queryKey: ['tracking', 'wearer', deviceId],
+    queryFn: async ({ signal }) => {
+      const centres = await api.get<Centre[]>('/tracking/centres', { signal });
+      for (const c of centres) {
+        const rows = await api
+          .get<Live[]>(`/tracking/centres/${c.id}/live`, { signal, quiet: true })
+          .catch(() => [] as Live[]);
+        const row = rows.find((r) => r.deviceId === deviceId);
+        if (row) return row.name;
+      }
+      return null;
+    },
+    enabled: !!deviceId,
+    staleTime: 60_000,
+  });
 }

@@ -268,11 +268,7 @@ export default function ZonesPage() {
     <>
       <PageTitle title={t('zones.title')} />
       <p>{t('zones.intro')}</p>
-      {notice && (
-        <p className="notice notice-success" role="status">
-          {notice}
-        </p>
-      )}
+      {notice && <p className="notice notice-success">{notice}</p>}
       {centres.data && centres.data.length > 0 && (
         <p className="tm-field">
           <label htmlFor="zones-centre">{t('live.centre')}</label>

@@ -46,6 +46,8 @@ const en: MapMessages = {
     noCentres: 'There is no day centre you may view.',
     notStaff: "Only this day centre's staff may see its trainees' positions. Choose the centre you work at.",
     refresh: 'Refreshed every 5 seconds; last at {{time}}',
+    summary:
+      '{{total}} trainees: {{offline}} with the watch offline, {{outside}} outside the safe zone, {{alerts}} open alerts.',
     mapLabel: 'Map of the trainees of {{centre}}',
     tableTitle: 'Trainees of {{centre}}',
     none: 'No trainee of this centre wears a watch yet.',
@@ -69,6 +71,7 @@ const en: MapMessages = {
   },
   track: {
     title: 'Track',
+    titleOf: 'Track of {{name}}',
     intro:
       'Choose a day and time range to see the fixes and track of the watch. Use the time slider (arrow keys move one fix) to see where it was at each moment.',
     formTitle: 'Choose the time',

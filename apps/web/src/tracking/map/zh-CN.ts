@@ -37,6 +37,8 @@ const zhCN = {
     noCentres: '您没有可以查看的阳光之家。',
     notStaff: '只有这个阳光之家的工作人员可以查看学员的位置。请选择您所在的阳光之家。',
     refresh: '每 5 秒自动刷新，最近一次：{{time}}',
+    summary:
+      '共 {{total}} 名学员：{{offline}} 人手表离线，{{outside}} 人在安全区外，未处理告警 {{alerts}} 条。',
     mapLabel: '{{centre}}学员位置地图',
     tableTitle: '{{centre}}学员位置列表',
     none: '这个阳光之家还没有佩戴定位手表的学员。',
@@ -60,6 +62,7 @@ const zhCN = {
   },
   track: {
     title: '活动轨迹',
+    titleOf: '{{name}}的活动轨迹',
     intro:
       '选择日期和时间段，查看手表在这段时间的定位点和轨迹。用时间滑块（方向键逐点移动）查看每个时刻的位置。',
     formTitle: '选择时间',
