@@ -68,6 +68,8 @@ export interface SimulateSummary {
   replyLatencyMs: LatencySummary;
   /** The same for frames carrying SOS (the gateway answers after the sink stored and evaluated it). */
   sosReplyLatencyMs: LatencySummary;
+  /** The same for SOS frames sent after the first 5 s (connections and handshakes done): a diagnostic. */
+  sosReplyLatencyWarmMs: LatencySummary;
 }
 
 interface Outstanding {
@@ -123,6 +125,7 @@ export async function simulate(o: SimulateOptions): Promise<SimulateSummary> {
   };
   const latency: number[] = [];
   const sosLatency: number[] = [];
+  const sosLatencyWarm: number[] = [];
 
   const state = (dev: SimDevice): DeviceState => ({
     dev,
@@ -150,6 +153,7 @@ export async function simulate(o: SimulateOptions): Promise<SimulateSummary> {
     if (w.kind !== 'position' && w.kind !== 'al') return;
     latency.push(now - w.sentAt);
     if (w.sos) sosLatency.push(now - w.sentAt);
+    if (w.sos && w.sentAt >= t0 + 5000) sosLatencyWarm.push(now - w.sentAt);
   };
 
   const conns: { socket: net.Socket; protocol: 'jt808' | 'watch'; devs: DeviceState[] }[] = [];
@@ -321,5 +325,6 @@ export async function simulate(o: SimulateOptions): Promise<SimulateSummary> {
     badReplies: badReaders.reduce((n, r) => n + r.bad, 0),
     replyLatencyMs: percentiles(latency),
     sosReplyLatencyMs: percentiles(sosLatency),
+    sosReplyLatencyWarmMs: percentiles(sosLatencyWarm),
   };
 }
