@@ -7,7 +7,7 @@
 import { useEffect, useRef } from 'react';
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
-import { fromDisplay, toDisplay, type LatLng, type TileCrs } from './geo';
+import { fromDisplay, subdomainsOf, toDisplay, type LatLng, type TileCrs } from './geo';
 import type { MapConfig } from './model';
 import type { MapMarker, MapProps } from './types';
 
@@ -67,7 +67,7 @@ export default function LeafletMap(props: MapProps & { config: MapConfig; texts:
     if (tileUrl) {
       L.tileLayer(tileUrl, {
         maxZoom: 19,
-        subdomains: /\{s\}/.test(tileUrl) && /tianditu/.test(tileUrl) ? '01234567' : '1234',
+        subdomains: subdomainsOf(tileUrl),
         attribution: escapeHtml(props.config.attribution),
       }).addTo(m);
     } else {

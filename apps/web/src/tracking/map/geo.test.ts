@@ -9,6 +9,7 @@ import {
   parseCoord,
   shanghaiDay,
   sinceParts,
+  subdomainsOf,
   toDisplay,
 } from './geo';
 
@@ -35,6 +36,12 @@ describe('coordinates', () => {
       const [lat, lng] = toDisplay(p, 'gcj02');
       expect(distanceM(fromDisplay(lat, lng, 'gcj02'), p)).toBeLessThan(0.02);
     }
+  });
+
+  it('tile subdomains for {s}: 天地图 t0–t7, AMap 1–4, else a–c', () => {
+    expect(subdomainsOf('https://t{s}.tianditu.gov.cn/vec_w/wmts?tk=KEY')).toBe('01234567');
+    expect(subdomainsOf('https://webrd0{s}.is.autonavi.com/appmaptile?x={x}&y={y}&z={z}')).toBe('1234');
+    expect(subdomainsOf('https://{s}.tile.example.org/{z}/{x}/{y}.png')).toBe('abc');
   });
 
   it('typed coordinates: full-width digits and points accepted, words refused', () => {

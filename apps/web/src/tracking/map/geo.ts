@@ -34,6 +34,13 @@ export function fromDisplay(lat: number, lng: number, crs: TileCrs): LatLng {
   return { latitude: round7(la), longitude: round7(lon) };
 }
 
+/** `{s}` in a tile URL: 天地图 serves t0–t7, AMap webrd01–04, others (OSM style) a–c. */
+export function subdomainsOf(url: string): string {
+  if (/tianditu/i.test(url)) return '01234567';
+  if (/autonavi|amap/i.test(url)) return '1234';
+  return 'abc';
+}
+
 export function round7(x: number): number {
   return Math.round(x * 1e7) / 1e7;
 }
