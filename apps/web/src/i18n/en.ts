@@ -188,6 +188,10 @@ const en: Messages = {
     auditDesc: 'Search the audit trail and verify its hash chain',
     breakGlassDesc: 'Temporary access outside your scope in an emergency',
     accountDesc: 'Care mode, language, reading speed and password',
+    trackingAlertsDesc: 'SOS, leaving the safe zone and other watch alerts: acknowledge and close',
+    trackingDevicesDesc: 'Register watches and bind them to trainees with the guardian’s consent',
+    trackingCentresDesc: 'Day centres’ addresses, opening hours and staff',
+    trackingSettingsDesc: 'Exit confirmation, low battery, offline, escalation and retention',
   },
   registry: {
     noCertificate: 'No certificate',

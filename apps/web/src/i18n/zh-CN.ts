@@ -184,6 +184,10 @@ const zhCN = {
     auditDesc: '查询操作记录，校验审计链完整性',
     breakGlassDesc: '因紧急情况临时查看管辖范围以外的记录',
     accountDesc: '关怀模式、语言、朗读语速和密码',
+    trackingAlertsDesc: '学员手表的 SOS、离开安全区域等警报：确认和关闭',
+    trackingDevicesDesc: '登记定位手表，经监护人同意后绑定到学员',
+    trackingCentresDesc: '阳光之家的地址、开放时间和工作人员',
+    trackingSettingsDesc: '离开确认、低电量、离线、升级和保存天数',
   },
   registry: {
     noCertificate: '未持证',

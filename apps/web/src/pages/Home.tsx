@@ -20,6 +20,10 @@ const DESCRIPTIONS: Partial<
     | 'auditDesc'
     | 'breakGlassDesc'
     | 'accountDesc'
+    | 'trackingAlertsDesc'
+    | 'trackingDevicesDesc'
+    | 'trackingCentresDesc'
+    | 'trackingSettingsDesc'
   >
 > = {
   persons: 'personsDesc',
@@ -30,6 +34,10 @@ const DESCRIPTIONS: Partial<
   audit: 'auditDesc',
   'break-glass': 'breakGlassDesc',
   account: 'accountDesc',
+  'tracking-alerts': 'trackingAlertsDesc',
+  'tracking-devices': 'trackingDevicesDesc',
+  'tracking-centres': 'trackingCentresDesc',
+  'tracking-settings': 'trackingSettingsDesc',
 };
 
 export default function Home() {
