@@ -212,3 +212,44 @@ test("guardian: the ward's last position in words and on a map, and the alerts",
   await page.screenshot({ path: `${SHOTS}/guardian.png`, fullPage: true });
   await expectNoAxeViolations(page, 'guardian tracking');
 });
+
+test.describe('with tiles', () => {
+  // The server allows the configured tile host in its CSP (tracking.map.test.ts); this server has
+  // none configured, so the page's CSP is bypassed for the fake tile host here.
+  test.use({ bypassCSP: true });
+
+  test('with tiles (an operator-configured URL, here served by the test): tiles drawn under the data, the attribution shown', async ({
+    page,
+  }) => {
+    // A 1×1 beige PNG for every tile; the map settings say GCJ-02 tiles like AMap's.
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGN48ew+AAVnAq5689O4AAAAAElFTkSuQmCC',
+      'base64',
+    );
+    const tiles: string[] = [];
+    await page.route('https://tiles.example.test/**', (route) => {
+      tiles.push(route.request().url());
+      return route.fulfill({ status: 200, contentType: 'image/png', body: png });
+    });
+    await page.route('**/api/v1/tracking/map-config', (route) =>
+      route.fulfill({
+        json: {
+          tileUrl: 'https://tiles.example.test/{z}/{x}/{y}.png',
+          tileCrs: 'gcj02',
+          attribution: '© 测试底图',
+        },
+      }),
+    );
+    await signIn(page, 'demo_centre');
+    await page.goto('/tracking/live');
+    const map = page.getByRole('region', { name: /学员位置地图/ });
+    await expect(map.locator('img.leaflet-tile').first()).toBeAttached();
+    await expect(map.getByText('© 测试底图')).toBeVisible();
+    await expect(page.getByText('未配置地图底图')).toHaveCount(0);
+    await expect(map.locator('.tm-marker').first()).toBeVisible();
+    expect(tiles.length).toBeGreaterThan(0);
+    expect(tiles[0]).toMatch(/^https:\/\/tiles\.example\.test\/\d+\/\d+\/\d+\.png$/);
+    await page.screenshot({ path: `${SHOTS}/live-with-tiles.png` });
+    await expectNoAxeViolations(page, 'live map with tiles');
+  });
+});

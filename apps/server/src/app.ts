@@ -34,6 +34,7 @@ import { registryRoutes } from './modules/registry/registry.routes.js';
 import { spreadsheetRoutes } from './modules/registry/spreadsheets.routes.js';
 import { benefitsOf } from './modules/benefits/benefits.module.js';
 import { trackingOf } from './modules/tracking/tracking.module.js';
+import { tileImgSource } from './modules/tracking/tracking.map.js';
 import { gatewayCountersOf, osmandRoutes } from './modules/tracking/gateway/index.js';
 
 export interface Services {
@@ -62,18 +63,20 @@ export interface App {
   routes: RouteEntry[];
 }
 
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'", // Ant Design's CSS-in-JS
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "object-src 'none'",
-].join('; ');
+/** The Content-Security-Policy; map tiles (JINGLIN_MAP_TILE_URL) may come from their own host. */
+const cspOf = (tileSource: string | null) =>
+  [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'", // Ant Design's CSS-in-JS
+    `img-src 'self' data: blob:${tileSource ? ` ${tileSource}` : ''}`,
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "object-src 'none'",
+  ].join('; ');
 
 export async function buildApp(p: Platform, opts: { serveWeb?: boolean } = {}): Promise<App> {
   const services = createServices(p);
@@ -120,13 +123,14 @@ export async function buildApp(p: Platform, opts: { serveWeb?: boolean } = {}): 
     routes,
   });
 
+  const csp = cspOf(tileImgSource(p.config.mapTileUrl));
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'no-referrer');
     reply.header('x-frame-options', 'DENY');
     reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(self)');
     reply.header('x-request-id', String(req.id));
-    if (!req.url.startsWith('/api/docs')) reply.header('content-security-policy', CSP);
+    if (!req.url.startsWith('/api/docs')) reply.header('content-security-policy', csp);
     if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
 

@@ -5,6 +5,7 @@ import { loadConfig } from '../../config.js';
 import { systemActor } from '../../platform/access/actor.js';
 import { seedPersons } from '../../seed/persons.js';
 import { linkDemoResidents } from '../../seed/benefits.js';
+import { tileImgSource } from './tracking.map.js';
 import { seedTracking } from '../../seed/tracking.js';
 
 let t: TestEnv;
@@ -23,6 +24,23 @@ describe('map settings', () => {
     expect([c.mapTileUrl, c.mapTileCrs, c.mapAttribution]).toEqual(['', 'gcj02', '']);
     expect(() => loadConfig({ JINGLIN_MAP_TILE_CRS: 'bd09' })).toThrow(/JINGLIN_MAP_TILE_CRS/);
     expect(() => loadConfig({ JINGLIN_MAP_TILE_URL: 'javascript:alert(1)' })).toThrow(/JINGLIN_MAP_TILE_URL/);
+  });
+
+  it("the tiles' host is allowed by the Content-Security-Policy's img-src", async () => {
+    expect(tileImgSource('')).toBeNull();
+    expect(tileImgSource('/tiles/{z}/{x}/{y}.png')).toBeNull();
+    expect(tileImgSource('https://t{s}.tianditu.gov.cn/vec_w/wmts?tk=K&x={x}')).toBe(
+      'https://*.tianditu.gov.cn',
+    );
+    expect(tileImgSource('https://webrd0{s}.is.autonavi.com/appmaptile?x={x}')).toBe(
+      'https://*.is.autonavi.com',
+    );
+    expect(tileImgSource('//tiles.example.org:8443/{z}/{x}/{y}.png')).toBe('https://tiles.example.org:8443');
+    expect(tileImgSource('https://tiles.{s}.example.org/{z}.png')).toBe('https:');
+    const res = await t.app.inject({ url: '/api/v1/health' });
+    expect(res.headers['content-security-policy']).toContain(
+      "img-src 'self' data: blob: https://*.example.test;",
+    );
   });
 
   it('GET /tracking/map-config: signed-in users only', async () => {

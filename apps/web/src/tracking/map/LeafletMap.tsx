@@ -59,7 +59,8 @@ export default function LeafletMap(props: MapProps & { config: MapConfig; texts:
       zoom: 15,
       maxZoom: 19,
       minZoom: 3,
-      zoomSnap: 0.5,
+      // Half steps fit the data better; tiles would show seams at fractional zooms.
+      zoomSnap: tileUrl ? 1 : 0.5,
     });
     L.control.zoom({ zoomInTitle: props.texts.zoomIn, zoomOutTitle: props.texts.zoomOut }).addTo(m);
     L.control.scale({ imperial: false, maxWidth: 160 }).addTo(m);
