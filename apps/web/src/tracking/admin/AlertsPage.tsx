@@ -144,7 +144,7 @@ export default function AlertsPage() {
             value: s,
             label:
               s === 'open' && openCount > 0
-                ? `${t(`alertState.${s}`)}（${openCount}）`
+                ? t('alerts.stateCount', { state: t(`alertState.${s}`), count: openCount })
                 : t(`alertState.${s}`),
           }))}
         />

@@ -160,7 +160,7 @@ export function DeviceForm({
         <Form.Item
           name="simPhone"
           label={`${t('devices.form.simPhone')}${tc('common.optional')}`}
-          extra={t('devices.form.simPhoneHelp')}
+          extra={device ? t('devices.form.simPhoneKeep') : t('devices.form.simPhoneHelp')}
           rules={[
             {
               validator: (_r, v: unknown) =>

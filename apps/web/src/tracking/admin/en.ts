@@ -53,6 +53,7 @@ const en: TrackingAdminMessages = {
     lastUpdated: 'Last refreshed: {{time}}',
     refreshFailed: 'Refresh failed, retrying: {{detail}}',
     openCount: '{{count}} open alerts',
+    stateCount: '{{state}} ({{count}})',
   },
   alarm: {
     banner: 'New alert: please act now',
@@ -114,6 +115,7 @@ const en: TrackingAdminMessages = {
       modelHelp: 'For example: Beidou watch X1',
       simPhone: 'SIM phone number',
       simPhoneHelp: 'The phone number of the SIM card in the watch; stored encrypted, never listed.',
+      simPhoneKeep: 'The stored number is not shown. Leave empty to keep it; type a new one to replace it.',
       simPhoneFormat: 'The SIM phone number may hold digits only, at most 20.',
       centreNone: 'None yet',
       submitCreate: 'Register',

@@ -47,6 +47,7 @@ const zhCN = {
     lastUpdated: '最后刷新：{{time}}',
     refreshFailed: '刷新失败，正在重试：{{detail}}',
     openCount: '未处理警报 {{count}} 条',
+    stateCount: '{{state}}（{{count}}）',
   },
   alarm: {
     banner: '新警报，请立即处理',
@@ -107,6 +108,7 @@ const zhCN = {
       modelHelp: '例如：北斗定位手表 X1',
       simPhone: 'SIM 卡号码',
       simPhoneHelp: '手表里 SIM 卡的手机号码，加密保存，列表中不显示。',
+      simPhoneKeep: '已保存的号码不显示。留空表示不修改，填写新号码则替换。',
       simPhoneFormat: 'SIM 卡号码只能包含数字，最多 20 位。',
       centreNone: '暂不指定',
       submitCreate: '登记',
