@@ -470,8 +470,8 @@ interface LaneOptions {
 /**
  * One writer: calls queue up and are written in batches, one batch at a time. A device always goes
  * to the same lane, so its positions are evaluated and written in order and two lanes never write
- * the same device's rows (no lock waits or deadlocks between them). Calls carrying an alarm are
- * written first, in a batch of their own.
+ * the same device's rows (no lock waits or deadlocks between them). A call carrying an alarm does
+ * not wait for the batch window: the next batch starts with it.
  */
 class Lane {
   private queue: Pending[] = [];
@@ -505,19 +505,21 @@ class Lane {
     }
   }
 
-  /** The next batch: alarms first (alone: a small, quick transaction), else up to `batchMax` positions. */
+  /**
+   * The next batch: the queue up to `batchMax` positions, and every alarm waiting. The queued calls ride
+   * along with an alarm rather than wait for a batch of their own: the alarm's reply is written after
+   * those of the frames received before it on its connection, which are usually among them.
+   */
   private take(): Pending[] {
-    if (this.urgent.length > 0) {
-      const batch = this.urgent;
-      this.urgent = [];
-      return batch;
-    }
+    const first = this.urgent;
+    this.urgent = [];
     let n = 0;
     let i = 0;
     while (i < this.queue.length && n < this.o.batchMax) n += Math.max(1, this.queue[i++]!.positions.length);
     const batch = this.queue.splice(0, i);
     this.queued -= n;
-    return batch;
+    // Queued calls first: mostly older than the alarm, so each device's fixes stay in arrival order.
+    return first.length > 0 ? batch.concat(first) : batch;
   }
 
   private kick(): void {
