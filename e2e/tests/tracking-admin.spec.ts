@@ -9,9 +9,9 @@ import { idCheckChar } from '@jinglin/shared';
 import { E2E } from '../env.js';
 import { expectNoAxeViolations, setPreferences, signIn, writeHeaders } from './helpers.js';
 
-/** A full-page screenshot among the test's results (to look at, and kept by CI). */
-async function shot(page: Page, name: string) {
-  await page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
+/** A screenshot among the test's results (to look at, and kept by CI); dialogs: the viewport. */
+async function shot(page: Page, name: string, fullPage = true) {
+  await page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage });
 }
 
 // Preferences persist per user on the server: put them back so later journeys start in Chinese.
@@ -341,6 +341,7 @@ test('the administrator (no registry access) finds the trainee by ID number: mas
   await tabTo(page, bind.getByRole('checkbox', { name: '我确认已取得上述同意，并已存档凭据。' }));
   await page.keyboard.press('Space');
   await expectNoAxeViolations(page, 'bind by ID number');
+  await shot(page, 'bind-by-number', false);
   await tabTo(page, bind.getByRole('button', { name: '绑定' }));
   await page.keyboard.press('Enter');
   await expect(bind).toBeHidden();
@@ -380,7 +381,7 @@ test('day centre hours with the keyboard: a wrong time is named inline, then sav
   await expect(summary).toContainText('周六第 1 段：结束时间要晚于开始时间。');
   await expect(to).toHaveAttribute('aria-invalid', 'true');
   await expectNoAxeViolations(page, 'centre dialog with an hours error');
-  await shot(page, 'centre-hours-error');
+  await shot(page, 'centre-hours-error', false);
   // The summary's link takes the keyboard to the period.
   await summary.getByRole('link').first().focus();
   await page.keyboard.press('Enter');
