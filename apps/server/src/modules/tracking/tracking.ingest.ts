@@ -20,6 +20,7 @@ import { raiseAlert, type AlertInput } from './tracking.alerts.js';
 import { loadTrackingSettings, type TrackingSettings } from './tracking.settings.js';
 import { insertPositions, PositionColumns, updateDevices } from './tracking.repo.js';
 import { KeyedLoader } from './tracking.loader.js';
+import { safeError } from './gateway/redact.js';
 import type { Zone } from './geo/index.js';
 
 interface CachedZone {
@@ -172,7 +173,7 @@ export class TrackingIngest implements IngestSink {
       await this.write(batch);
     } catch (err) {
       for (const b of batch) this.cache.delete(b.device.id);
-      this.p.log.error({ err: (err as Error).message, devices: batch.length }, 'tracking batch failed');
+      this.p.log.error({ err: safeError(err), devices: batch.length }, 'tracking batch failed');
       throw err;
     }
   }

@@ -6,7 +6,7 @@
 import type { IngestSink, KnownDevice } from '../ingest.port.js';
 import type { DecodedPosition, Protocol } from '../protocols/position.js';
 import type { Connection } from './tcp.js';
-import { deviceRef } from './redact.js';
+import { deviceRef, safeError } from './redact.js';
 import type { ProtocolStats } from './stats.js';
 
 /** How long a lookup (known or unknown) is trusted; a device registered meanwhile waits this long. */
@@ -46,7 +46,7 @@ export class DeviceLookup {
         e = { device, lookedUpAt: now, seenAt: e?.device?.id === device?.id ? (e?.seenAt ?? 0) : 0 };
       } catch (err) {
         this.stats.ingestErrors++;
-        this.conn.log.error({ err, ...deviceRef(uniqueId) }, 'device lookup failed');
+        this.conn.log.error({ err: safeError(err), ...deviceRef(uniqueId) }, 'device lookup failed');
         return undefined;
       }
       if (this.cache.size >= MAX_CACHED) this.cache.clear();
@@ -61,7 +61,7 @@ export class DeviceLookup {
       // Not awaited: the reply does not depend on it (the sink writes it with its next batch).
       const deviceId = e.device.id;
       this.sink.seen(e.device, new Date(now)).catch((err: unknown) => {
-        this.conn.log.warn({ err, deviceId }, 'seen failed');
+        this.conn.log.warn({ err: safeError(err), deviceId }, 'seen failed');
       });
     }
     return e.device;
@@ -76,7 +76,7 @@ export class DeviceLookup {
       return true;
     } catch (err) {
       this.stats.ingestErrors++;
-      this.conn.log.error({ err, deviceId: device.id }, 'ingest failed');
+      this.conn.log.error({ err: safeError(err), deviceId: device.id }, 'ingest failed');
       return false;
     }
   }

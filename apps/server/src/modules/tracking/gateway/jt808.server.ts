@@ -22,7 +22,7 @@ import {
   type Jt808Result,
 } from '../protocols/jt808/index.js';
 import { DeviceLookup } from './devices.js';
-import { deviceRef, redactJt808Hex } from './redact.js';
+import { deviceRef, redactJt808Hex, safeError } from './redact.js';
 import type { GatewayCounters } from './stats.js';
 import { startTcpGateway, type Connection, type TcpGateway } from './tcp.js';
 
@@ -101,7 +101,7 @@ export function jt808Connection(conn: Connection, sink: IngestSink, counters: Ga
     } catch (err) {
       stats.ingestErrors++;
       conn.log.error(
-        { err, ...deviceRef(id, devices.cachedId(id)), msgId: msg.header.msgId },
+        { err: safeError(err), ...deviceRef(id, devices.cachedId(id)), msgId: msg.header.msgId },
         'sink failed: frame not answered',
       );
       return null;

@@ -17,7 +17,7 @@ import {
 } from '../protocols/jt808/index.js';
 import { startGateways, type Gateways } from './index.js';
 import { MemorySink } from './memory-sink.js';
-import { redactJt808Hex, redactWatchText, terminalRef } from './redact.js';
+import { redactJt808Hex, redactWatchText, safeError, terminalRef } from './redact.js';
 
 const PHONE = '13912345678';
 const WATCH_ID = '13800138000';
@@ -124,13 +124,24 @@ describe('gateway logs carry no terminal phone numbers', () => {
 
   it('JT/T 808: a failing sink is logged by device id or terminal hash, never the uniqueId', async () => {
     const lines = await capture(async ({ jt808 }, sink) => {
-      sink.findDevice = async () => {
-        throw new Error('database down');
+      // As the driver reports a failed query: the statement's parameters in the message, the
+      // database's error (with the offending value in `detail`) as the cause.
+      sink.findDevice = async (uniqueId) => {
+        const pgError = Object.assign(new Error('connection terminated'), {
+          code: '57P01',
+          detail: `Key (unique_id)=(${uniqueId}) is in use`,
+        });
+        throw new Error(`Failed query: select id from devices where unique_id = $1\nparams: ${uniqueId}`, {
+          cause: pgError,
+        });
       };
       await send(jt808, encodeHeartbeat({ edition: 2013, phone: PHONE, serial: 1 }));
     });
     const err = lines.map((l) => JSON.parse(l)).find((l) => l.msg === 'device lookup failed');
-    expect(err).toMatchObject({ terminal: terminalRef(PHONE) });
+    expect(err).toMatchObject({
+      terminal: terminalRef(PHONE),
+      err: { message: 'connection terminated', code: '57P01' },
+    });
     for (const l of lines) for (const f of forms(PHONE)) expect(l).not.toContain(f);
   });
 
@@ -152,6 +163,18 @@ describe('gateway logs carry no terminal phone numbers', () => {
 });
 
 describe('redaction', () => {
+  it('errors: type, code and a first line without parameters or long digit runs', () => {
+    expect(safeError(new Error(`Failed query: x\nparams: ${PHONE}`))).toEqual({
+      type: 'Error',
+      message: 'query failed',
+    });
+    expect(safeError(new Error(`no device ${PHONE}\nmore`))).toEqual({
+      type: 'Error',
+      message: 'no device ***********',
+    });
+    expect(safeError('x')).toEqual({ type: 'string', message: 'non-error thrown' });
+  });
+
   it('masks the header phone of both editions, escaped bytes included, and keeps the rest', () => {
     const f2013 = Buffer.from(encodeHeartbeat({ edition: 2013, phone: PHONE, serial: 0x7e7d })[0]!);
     const hex = f2013.subarray(1, f2013.length - 1).toString('hex');

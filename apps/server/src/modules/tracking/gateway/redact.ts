@@ -94,3 +94,20 @@ export function redactWatchText(raw: string): string {
   );
   return idMasked.replace(/\d{7,}/g, (m) => '*'.repeat(m.length));
 }
+
+/**
+ * An error as it may be logged: its type, code and message only. A failed query's message quotes
+ * the statement's parameters (uniqueIds, i.e. phone numbers; coordinates) and a database error
+ * carries the offending values in `detail`: for those the driver's own message is logged instead.
+ */
+export function safeError(err: unknown): { type: string; message: string; code?: string } {
+  if (!(err instanceof Error)) return { type: typeof err, message: 'non-error thrown' };
+  const cause = err.cause instanceof Error ? err.cause : null;
+  const quoted = /\bparams?:/i.test(err.message) || err.message.startsWith('Failed query');
+  const source = quoted && cause ? cause : err;
+  let message = quoted && !cause ? 'query failed' : source.message;
+  // Never more than the first line, never a run of 7+ digits (a phone number in a message).
+  message = (message.split('\n')[0] ?? '').replace(/\d{7,}/g, (m) => '*'.repeat(m.length));
+  const code = (source as { code?: unknown }).code;
+  return { type: err.name, message, ...(typeof code === 'string' ? { code } : {}) };
+}
