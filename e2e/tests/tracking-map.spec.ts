@@ -213,6 +213,40 @@ test("guardian: the ward's last position in words and on a map, and the alerts",
   await expectNoAxeViolations(page, 'guardian tracking');
 });
 
+test('320 px wide: the live map, the track and the zone editor reflow (tables scroll on their own)', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 320, height: 720 });
+  const noSideways = async (label: string) => {
+    await expect(page.locator('.tm-map').first()).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), label).toBeLessThanOrEqual(320);
+    await expectNoAxeViolations(page, `${label} at 320 px`);
+  };
+  await signIn(page, 'demo_centre');
+  await page.goto('/tracking/live');
+  await expect(
+    page
+      .getByRole('region', { name: /学员位置列表/ })
+      .locator('tbody tr')
+      .first(),
+  ).toBeVisible();
+  await noSideways('live map');
+  await page.screenshot({ path: `${SHOTS}/live-320.png`, fullPage: true });
+  await page
+    .getByRole('link', { name: /查看.*的活动轨迹/ })
+    .first()
+    .click();
+  await expect(page.getByRole('slider', { name: '时间滑块' })).toBeVisible();
+  await noSideways('track');
+  await signIn(page, 'admin');
+  await page.goto('/tracking/zones');
+  await page.locator('#zone-create').click();
+  await page.locator('#zone-kind-polygon').check();
+  await page.locator('#zone-add-point').click();
+  await noSideways('zone editor');
+  await page.screenshot({ path: `${SHOTS}/zones-320.png`, fullPage: true });
+});
+
 test.describe('with tiles', () => {
   // The server allows the configured tile host in its CSP (tracking.map.test.ts); this server has
   // none configured, so the page's CSP is bypassed for the fake tile host here.

@@ -381,63 +381,65 @@ export default function ZonesPage() {
                   <fieldset className="fieldset">
                     <legend>{t('zones.points')}</legend>
                     <p className="help-text">{t('zones.coordsHelp')}</p>
-                    <table className="data-table tm-points">
-                      <caption className="visually-hidden">{t('zones.points')}</caption>
-                      <thead>
-                        <tr>
-                          <th scope="col">{t('zones.pointN')}</th>
-                          <th scope="col">{t('zones.lat')}</th>
-                          <th scope="col">{t('zones.lng')}</th>
-                          <th scope="col">{t('zones.col.actions')}</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {draft.points.map((p, i) => {
-                          const n = i + 1;
-                          const upd = (patch: Partial<typeof p>) =>
-                            set({ points: draft.points.map((q, j) => (j === i ? { ...q, ...patch } : q)) });
-                          return (
-                            <tr key={i}>
-                              <th scope="row">{n}</th>
-                              <td>
-                                <input
-                                  {...fieldProps(`zone-point-${n}-lat`)}
-                                  type="text"
-                                  inputMode="decimal"
-                                  aria-label={t('zones.pointLat', { n })}
-                                  value={p.lat}
-                                  onChange={(e) => upd({ lat: e.target.value })}
-                                />
-                                {fieldError(`zone-point-${n}-lat`)}
-                              </td>
-                              <td>
-                                <input
-                                  {...fieldProps(`zone-point-${n}-lng`)}
-                                  type="text"
-                                  inputMode="decimal"
-                                  aria-label={t('zones.pointLng', { n })}
-                                  value={p.lng}
-                                  onChange={(e) => upd({ lng: e.target.value })}
-                                />
-                                {fieldError(`zone-point-${n}-lng`)}
-                              </td>
-                              <td>
-                                <Button
-                                  size="small"
-                                  onClick={() => {
-                                    set({ points: draft.points.filter((_, j) => j !== i) });
-                                    setTimeout(() => document.getElementById('zone-add-point')?.focus(), 0);
-                                  }}
-                                  aria-label={t('zones.removePoint', { n })}
-                                >
-                                  {t('zones.remove')}
-                                </Button>
-                              </td>
-                            </tr>
-                          );
-                        })}
-                      </tbody>
-                    </table>
+                    <TableScroll label={t('zones.points')}>
+                      <table className="data-table tm-points">
+                        <caption className="visually-hidden">{t('zones.points')}</caption>
+                        <thead>
+                          <tr>
+                            <th scope="col">{t('zones.pointN')}</th>
+                            <th scope="col">{t('zones.lat')}</th>
+                            <th scope="col">{t('zones.lng')}</th>
+                            <th scope="col">{t('zones.col.actions')}</th>
+                          </tr>
+                        </thead>
+                        <tbody>
+                          {draft.points.map((p, i) => {
+                            const n = i + 1;
+                            const upd = (patch: Partial<typeof p>) =>
+                              set({ points: draft.points.map((q, j) => (j === i ? { ...q, ...patch } : q)) });
+                            return (
+                              <tr key={i}>
+                                <th scope="row">{n}</th>
+                                <td>
+                                  <input
+                                    {...fieldProps(`zone-point-${n}-lat`)}
+                                    type="text"
+                                    inputMode="decimal"
+                                    aria-label={t('zones.pointLat', { n })}
+                                    value={p.lat}
+                                    onChange={(e) => upd({ lat: e.target.value })}
+                                  />
+                                  {fieldError(`zone-point-${n}-lat`)}
+                                </td>
+                                <td>
+                                  <input
+                                    {...fieldProps(`zone-point-${n}-lng`)}
+                                    type="text"
+                                    inputMode="decimal"
+                                    aria-label={t('zones.pointLng', { n })}
+                                    value={p.lng}
+                                    onChange={(e) => upd({ lng: e.target.value })}
+                                  />
+                                  {fieldError(`zone-point-${n}-lng`)}
+                                </td>
+                                <td>
+                                  <Button
+                                    size="small"
+                                    onClick={() => {
+                                      set({ points: draft.points.filter((_, j) => j !== i) });
+                                      setTimeout(() => document.getElementById('zone-add-point')?.focus(), 0);
+                                    }}
+                                    aria-label={t('zones.removePoint', { n })}
+                                  >
+                                    {t('zones.remove')}
+                                  </Button>
+                                </td>
+                              </tr>
+                            );
+                          })}
+                        </tbody>
+                      </table>
+                    </TableScroll>
                     <p>
                       <Button
                         id="zone-add-point"
