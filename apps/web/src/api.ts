@@ -98,6 +98,11 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Do not tell the global listeners (e.g. the login form handles 401 itself). */
   quiet?: boolean;
+  /**
+   * A poll for news (alerts, the live map), not the user's activity: the server does not restart
+   * the session's idle clock for it, and neither does the idle warning.
+   */
+  background?: boolean;
 }
 
 function fallbackMessage(code: string | undefined, status: number): string {
@@ -113,6 +118,7 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
     'Accept-Language': currentLanguage,
     ...opts.headers,
   };
+  if (opts.background) headers['X-Jinglin-Background'] = '1';
   let body: BodyInit | undefined;
   if (opts.body instanceof FormData) {
     // A file upload: the browser sets the multipart Content-Type with its boundary.
@@ -133,7 +139,7 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
     throw new ApiError(0, { code: 'network' }, fallbackMessage(undefined, 0));
   }
-  lastRequestAt = Date.now();
+  if (!opts.background) lastRequestAt = Date.now();
   if (res.ok) {
     if (res.status === 204) return undefined as T;
     const text = await res.text();

@@ -213,8 +213,13 @@ export class AuthService {
    * The session behind a token, or undefined when it is unknown, revoked, expired or idle too long,
    * or its user is disabled. One query in the common case (session, user, live grants: see
    * repo.findSessionForToken); the settings come from the in-process cache (at most 5 s old).
+   * `background`: the request is a poll (header `X-Jinglin-Background: 1`) and does not restart
+   * the idle clock.
    */
-  async authenticate(token: string): Promise<repo.SessionWithUser | undefined> {
+  async authenticate(
+    token: string,
+    opts: { background?: boolean } = {},
+  ): Promise<repo.SessionWithUser | undefined> {
     if (!token || token.length > 200) return undefined;
     const db = this.db;
     const now = new Date();
@@ -227,8 +232,10 @@ export class AuthService {
       return undefined;
     }
     if (user.disabled) return undefined;
-    // Throttled touch: at most one write a minute per session.
-    if (now.getTime() - session.lastSeenAt.getTime() > 60_000) await repo.touchSession(db, session.id, now);
+    // Throttled touch: at most one write a minute per session. A background request (a page polling
+    // for news, e.g. the alert inbox) is not the user's activity: it never keeps a session alive.
+    if (!opts.background && now.getTime() - session.lastSeenAt.getTime() > 60_000)
+      await repo.touchSession(db, session.id, now);
     return found;
   }
 

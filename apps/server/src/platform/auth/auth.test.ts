@@ -174,6 +174,30 @@ describe('staff sign-in', () => {
     expect((await t.app.inject({ url: '/api/v1/auth/me', headers: u.auth })).statusCode).toBe(401);
   });
 
+  it('a background poll (X-Jinglin-Background: 1) does not keep an idle session alive; a request of the user does', async () => {
+    const u = await makeUser(t, ['district_officer']);
+    const lastSeen = async () =>
+      (
+        await t.p.database.db.select().from(sessions).where(eq(sessions.userId, u.id))
+      )[0]!.lastSeenAt.getTime();
+    const idleFor = (minutes: number) =>
+      t.p.database.db
+        .update(sessions)
+        .set({ lastSeenAt: new Date(Date.now() - minutes * 60_000) })
+        .where(eq(sessions.userId, u.id));
+    const me = (headers: Record<string, string> = {}) =>
+      t.app.inject({ url: '/api/v1/auth/me', headers: { ...u.auth, ...headers } });
+    await idleFor(DEFAULT_SECURITY.idleTimeoutMinutes - 1);
+    const before = await lastSeen();
+    expect((await me({ 'x-jinglin-background': '1' })).statusCode).toBe(200);
+    expect(await lastSeen(), 'a poll leaves the idle clock alone').toBe(before);
+    expect((await me()).statusCode).toBe(200);
+    expect(await lastSeen(), 'the user’s own request restarts it').toBeGreaterThan(before + 60_000);
+    // A session idle too long is ended for a poll as for anything else.
+    await idleFor(DEFAULT_SECURITY.idleTimeoutMinutes + 1);
+    expect((await me({ 'x-jinglin-background': '1' })).statusCode).toBe(401);
+  });
+
   it('disabling a user or changing their roles ends their sessions at once', async () => {
     const admin = await makeUser(t, ['district_admin']);
     const a = await makeUser(t, ['district_officer']);

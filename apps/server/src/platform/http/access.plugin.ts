@@ -62,7 +62,9 @@ export default fp(
       const fromBearer = bearer(req);
       const token = fromBearer ?? req.cookies?.[SESSION_COOKIE] ?? null;
       if (token) {
-        const found = await opts.auth.authenticate(token);
+        const found = await opts.auth.authenticate(token, {
+          background: req.headers['x-jinglin-background'] === '1',
+        });
         if (found) {
           req.auth = { user: found.user, session: found.session, token, viaCookie: !fromBearer };
           req.actor = await opts.auth.actorFor(opts.db, found.user, found.session, req.meta, found.grants);

@@ -16,7 +16,9 @@ export interface AlertPage {
 }
 
 export function fetchAlerts(state: Alert['state'], signal?: AbortSignal): Promise<AlertPage> {
-  return api.get<AlertPage>('/tracking/alerts', { query: { state, limit: 200 }, signal });
+  // A poll: it must not keep an idle session alive (the idle warning still comes, and signing in
+  // again brings the alarm back).
+  return api.get<AlertPage>('/tracking/alerts', { query: { state, limit: 200 }, signal, background: true });
 }
 
 export function useOpenAlerts(enabled: boolean) {
