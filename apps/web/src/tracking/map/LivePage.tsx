@@ -4,7 +4,7 @@
  */
 import { useId, useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError } from '../../api';
 import { useMe } from '../../session';
 import { DataTable, type Column } from '../../components/DataTable';
@@ -30,9 +30,16 @@ export default function LivePage() {
   const own = centres.data?.find((c) => !!me && c.staffUserIds.includes(me.id));
   const centreId = params.get('centre') ?? own?.id ?? centres.data?.[0]?.id ?? null;
   const centre = centres.data?.find((c) => c.id === centreId);
+  const qc = useQueryClient();
+  const liveKey = ['tracking', 'live', centreId];
   const live = useQuery({
-    queryKey: ['tracking', 'live', centreId],
-    queryFn: ({ signal }) => api.get<Live[]>(`/tracking/centres/${centreId}/live`, { signal }),
+    queryKey: liveKey,
+    // Every load after the first is a poll, not the user's activity: it keeps no session alive.
+    queryFn: ({ signal }) =>
+      api.get<Live[]>(`/tracking/centres/${centreId}/live`, {
+        signal,
+        background: qc.getQueryData(liveKey) !== undefined,
+      }),
     enabled: !!centreId,
     refetchInterval: (q) => (q.state.error ? false : POLL_MS),
     retry: (n, e) => !(isApiError(e) && e.status === 404) && n < 2,

@@ -3,7 +3,7 @@
  * whether inside the centre's safe zone), and the ward's alerts of the last 30 days. Nothing else.
  */
 import { useMemo } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError } from '../../api';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { PageTitle } from '../../components/PageTitle';
@@ -16,9 +16,15 @@ import { TrackingMap } from './TrackingMap';
 
 export default function MyTrackingPage() {
   const { t, i18n } = useMT();
+  const qc = useQueryClient();
   const wards = useQuery({
     queryKey: ['tracking', 'me'],
-    queryFn: ({ signal }) => api.get<Live[]>('/me/tracking', { signal }),
+    // Polls after the first load keep no session alive (the server's idle clock ignores them).
+    queryFn: ({ signal }) =>
+      api.get<Live[]>('/me/tracking', {
+        signal,
+        background: qc.getQueryData(['tracking', 'me']) !== undefined,
+      }),
     refetchInterval: 60_000,
   });
   const zones = useQuery({
