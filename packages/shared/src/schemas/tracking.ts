@@ -153,6 +153,10 @@ export const AlertOut = z.object({
   longitude: z.number().nullable(),
   repeats: z.number().int(),
   escalationLevel: z.number().int(),
+  /** Each rung of the escalation ladder the alert reached: level, when, how many people were told. */
+  escalations: z.array(
+    z.object({ level: z.number().int(), at: z.iso.datetime(), notified: z.number().int() }),
+  ),
   acknowledgedBy: z.uuid().nullable(),
   acknowledgedAt: z.iso.datetime().nullable(),
   closedBy: z.uuid().nullable(),

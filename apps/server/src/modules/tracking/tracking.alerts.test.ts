@@ -258,6 +258,21 @@ describe('tracking jobs', () => {
         [2, clock(17).toISOString(), [lead.id]],
         [3, clock(28).toISOString(), [lead.id]],
       ]);
+      // The API shows the ladder's steps to the centre's staff: when, and how many were told.
+      const listed = await t.app.inject({
+        url: `/api/v1/tracking/alerts?deviceId=${a.device.id}`,
+        headers: f.staff.auth,
+      });
+      expect(listed.statusCode, listed.body).toBe(200);
+      const shown = (listed.json() as { items: { id: string; escalations: unknown[] }[] }).items.find(
+        (x) => x.id === alertA!.id,
+      );
+      expect(shown!.escalations).toEqual([
+        { level: 0, at: openedAt.toISOString(), notified: 1 },
+        { level: 1, at: clock(6).toISOString(), notified: 1 },
+        { level: 2, at: clock(17).toISOString(), notified: 1 },
+        { level: 3, at: clock(28).toISOString(), notified: 1 },
+      ]);
       await jobs.escalate(clock(120));
       expect(told(alertB!.id)).toEqual(['0:staff']);
       expect((await alertRows(b.device.id))[0]!.escalation_level).toBe(0);

@@ -74,6 +74,8 @@ export function toAlertOut(a: InferSelectModel<typeof alerts>) {
     longitude: a.longitude,
     repeats: a.repeats,
     escalationLevel: a.escalationLevel,
+    // Who was told stays in the database: the API says how many.
+    escalations: a.escalations.map((e) => ({ level: e.level, at: e.at, notified: e.userIds.length })),
     acknowledgedBy: a.acknowledgedBy,
     acknowledgedAt: iso(a.acknowledgedAt),
     closedBy: a.closedBy,
