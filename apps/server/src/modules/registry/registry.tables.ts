@@ -88,6 +88,9 @@ export const persons = pgTable(
     ),
     index('persons_name_c_idx').on(sql`${t.name} COLLATE "C"`, t.id),
     index('persons_street_pinyin_idx').on(t.streetCode, sql`${t.namePinyin} COLLATE "C"`, t.id),
+    // A Chinese name prefix inside one street (a surname typed by a street worker): the range of
+    // that street only, in the list's order (docs/benchmarks.md, search round 4).
+    index('persons_street_name_c_idx').on(t.streetCode, sql`${t.name} COLLATE "C"`, t.id),
     index('persons_name_idx').on(t.name),
     index('persons_birth_idx').on(t.birthDate),
     index('persons_category_idx').on(t.category, t.grade, sql`${t.namePinyin} COLLATE "C"`, t.id),

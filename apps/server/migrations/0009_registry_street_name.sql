@@ -1,0 +1,1 @@
+CREATE INDEX "persons_street_name_c_idx" ON "persons" USING btree ("street_code","name" COLLATE "C","id");
