@@ -435,3 +435,52 @@ test('day centre hours with the keyboard: a wrong time is named inline, then sav
   });
   expect(back.status()).toBe(200);
 });
+
+test('the escalation ladder with the keyboard: a wrong wait is named, then a level is changed and one added', async ({
+  page,
+}) => {
+  await signIn(page, 'admin');
+  const before = (await (await page.request.get('/api/v1/tracking/settings')).json()) as {
+    escalationLadder: unknown[];
+  };
+  await page.goto('/tracking/settings');
+  await expect(page.getByRole('group', { name: '警报升级：每一级通知谁' })).toBeVisible();
+  const level1 = page.getByRole('group', { name: '第 1 级' });
+  const wait1 = level1.getByLabel('上一级通知后等待（分钟）');
+  await wait1.focus();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type('0');
+  await tabTo(page, page.getByRole('button', { name: '保存' }));
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.error-summary')).toContainText(
+    '第 1 级的等待分钟数要是 1 到 1440 之间的整数，或者留空。',
+  );
+  await expect(wait1).toHaveAttribute('aria-invalid', 'true');
+  await expectNoAxeViolations(page, 'ladder with an error');
+
+  await wait1.focus();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type('5');
+  // Level 1 also tells the centre's staff again: Space on the checkbox.
+  await level1.getByLabel('阳光之家工作人员').focus();
+  await page.keyboard.press('Space');
+  await page.getByRole('button', { name: '增加一级' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('group', { name: `第 ${before.escalationLadder.length} 级` })).toBeVisible();
+  await tabTo(page, page.getByRole('button', { name: '保存' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('定位设置已保存。', { exact: true }).first()).toBeVisible();
+  const saved = (await (await page.request.get('/api/v1/tracking/settings')).json()) as {
+    escalationLadder: { groups: string[]; afterMinutes: number | null }[];
+  };
+  expect(saved.escalationLadder).toHaveLength(before.escalationLadder.length + 1);
+  expect(saved.escalationLadder[1]).toMatchObject({ afterMinutes: 5 });
+  expect([...saved.escalationLadder[1]!.groups].sort()).toEqual(['centre_staff', 'guardians']);
+  await expectNoAxeViolations(page, 'ladder saved');
+  // Put it back for other journeys.
+  const back = await page.request.put('/api/v1/tracking/settings', {
+    data: { escalationLadder: before.escalationLadder },
+    headers: await writeHeaders(page),
+  });
+  expect(back.status(), await back.text()).toBe(200);
+});

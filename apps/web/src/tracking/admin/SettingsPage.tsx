@@ -10,11 +10,21 @@ import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { applyProblem, summaryFromValidation, type ProblemSummary, type ValidationInfo } from '../../forms';
 import { useTT } from './i18n';
-import { SETTING_BOUNDS, SETTING_KEYS, type TrackingSettings } from './model';
+import { LadderEditor } from './LadderEditor';
+import {
+  ladderErrors,
+  SETTING_BOUNDS,
+  SETTING_KEYS,
+  type EscalationRung,
+  type TrackingSettings,
+} from './model';
 import './tracking-admin.css';
 
 const KEY = ['tracking', 'settings'] as const;
 const FORM = 'trackingSettings';
+
+/** The settings as the server has them: the numbers of the form and the escalation ladder. */
+type Saved = TrackingSettings & { escalationLadder: EscalationRung[] };
 
 export default function SettingsPage() {
   const { t } = useTT();
@@ -27,8 +37,14 @@ export default function SettingsPage() {
   const [busy, setBusy] = useState(false);
   const settings = useQuery({
     queryKey: KEY,
-    queryFn: ({ signal }) => api.get<TrackingSettings>('/tracking/settings', { signal }),
+    queryFn: ({ signal }) => api.get<Saved>('/tracking/settings', { signal }),
   });
+  // The ladder as edited here; null: as saved.
+  const [edited, setLadder] = useState<EscalationRung[] | null>(null);
+  const ladder = edited ?? settings.data?.escalationLadder ?? [];
+  const [ladderProblems, setLadderProblems] = useState<Record<string, string>>({});
+  const escalationMinutes =
+    Form.useWatch('escalationMinutes', form) ?? settings.data?.escalationMinutes ?? null;
 
   useEffect(() => {
     if (settings.data) form.setFieldsValue(settings.data);
@@ -37,10 +53,17 @@ export default function SettingsPage() {
   const submit = async (v: TrackingSettings) => {
     setSummary({ items: [] });
     setNotice(null);
+    const problems = ladderErrors(ladder, (level) => t('ladder.minutesRange', { level }));
+    setLadderProblems(problems);
+    if (Object.keys(problems).length) {
+      setSummary({ items: Object.entries(problems).map(([id, message]) => ({ id, message })) });
+      return;
+    }
     setBusy(true);
     try {
-      const out = await api.put<TrackingSettings>('/tracking/settings', v);
+      const out = await api.put<Saved>('/tracking/settings', { ...v, escalationLadder: ladder });
       qc.setQueryData(KEY, out);
+      setLadder(null);
       setNotice(t('settings.saved'));
       announce(t('settings.saved'));
     } catch (e) {
@@ -71,9 +94,17 @@ export default function SettingsPage() {
           className="narrow-form"
           initialValues={settings.data}
           onFinish={(v) => void submit(v)}
-          onFinishFailed={(info) =>
-            setSummary({ items: summaryFromValidation(FORM, info as ValidationInfo) })
-          }
+          onFinishFailed={(info) => {
+            // The ladder is checked too, so that one summary names every problem.
+            const problems = ladderErrors(ladder, (level) => t('ladder.minutesRange', { level }));
+            setLadderProblems(problems);
+            setSummary({
+              items: [
+                ...summaryFromValidation(FORM, info as ValidationInfo),
+                ...Object.entries(problems).map(([id, message]) => ({ id, message })),
+              ],
+            });
+          }}
         >
           {SETTING_KEYS.map((key) => {
             const b = SETTING_BOUNDS[key];
@@ -104,6 +135,12 @@ export default function SettingsPage() {
               </Form.Item>
             );
           })}
+          <LadderEditor
+            ladder={ladder}
+            onChange={setLadder}
+            defaultMinutes={escalationMinutes}
+            errors={ladderProblems}
+          />
           <div className="toolbar">
             <Button type="primary" htmlType="submit" loading={busy}>
               {busy ? tc('common.saving') : tc('common.save')}

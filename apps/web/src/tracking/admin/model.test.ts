@@ -8,6 +8,7 @@ import {
   FLASH_PERIOD_MS,
   flashesPerSecond,
   hoursToRows,
+  ladderErrors,
   MAX_RANGES,
   newestFirst,
   newIds,
@@ -182,5 +183,24 @@ describe('opening hours editing', () => {
       '周日 09:00–11:00',
     ]);
     expect(summariseHours({}, name, '至')).toEqual([]);
+  });
+});
+
+describe('the escalation ladder', () => {
+  const rung = (afterMinutes: number | null) => ({ groups: [], userIds: [], afterMinutes });
+  it('accepts whole minutes from 1 to 1440 or none (the default), and ignores level 0', () => {
+    expect(ladderErrors([rung(0), rung(null), rung(1), rung(1440)], () => 'x')).toEqual({});
+  });
+  it('names each level whose minutes are out of range or not whole', () => {
+    expect(ladderErrors([rung(null), rung(0), rung(2.5), rung(1441), rung(10)], (l) => `level ${l}`)).toEqual(
+      {
+        'ladder-1-minutes': 'level 1',
+        'ladder-2-minutes': 'level 2',
+        'ladder-3-minutes': 'level 3',
+      },
+    );
+  });
+  it('has every message in both languages', () => {
+    expect(Object.keys(en.ladder).sort()).toEqual(Object.keys(zhCN.ladder).sort());
   });
 });

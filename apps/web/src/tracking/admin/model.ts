@@ -28,6 +28,34 @@ export interface TrackingSettings {
   retentionDays: number;
 }
 
+/** Who an escalation level tells (the server's CONTACT_GROUPS, tracking.settings.ts). */
+export const CONTACT_GROUPS = ['centre_staff', 'guardians'] as const;
+export type ContactGroup = (typeof CONTACT_GROUPS)[number];
+/** One level of the escalation ladder (index = level; level 0 when the alert opens). */
+export interface EscalationRung {
+  groups: ContactGroup[];
+  /** Named users (ids; set through the API, kept as they are). */
+  userIds: string[];
+  /** Minutes unacknowledged at the level below (null: `escalationMinutes`). */
+  afterMinutes: number | null;
+}
+/** Levels 0–10. */
+export const MAX_LADDER = 11;
+
+/**
+ * The ladder's problems by input id, with the message keys' values: minutes must be whole minutes
+ * from 1 to 1440, or left empty for the default.
+ */
+export function ladderErrors(ladder: readonly EscalationRung[], message: (level: number) => string) {
+  const out: Record<string, string> = {};
+  ladder.forEach((r, i) => {
+    const m = r.afterMinutes;
+    if (i > 0 && m !== null && !(Number.isInteger(m) && m >= 1 && m <= 1440))
+      out[`ladder-${i}-minutes`] = message(i);
+  });
+  return out;
+}
+
 /** Bounds of each setting (the server's schema, tracking.settings.ts). */
 export const SETTING_BOUNDS: Record<keyof TrackingSettings, { min: number; max: number; int: boolean }> = {
   exitConfirmFixes: { min: 1, max: 20, int: true },
