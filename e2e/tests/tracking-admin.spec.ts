@@ -461,8 +461,8 @@ test('the escalation ladder with the keyboard: a wrong wait is named, then a lev
   await wait1.focus();
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.type('5');
-  // Level 1 also tells the centre's staff again: Space on the checkbox.
-  await level1.getByLabel('阳光之家工作人员').focus();
+  // Level 1: Space on the guardians' checkbox turns them off (or on again).
+  await level1.getByLabel('学员的监护人（有账号的）').focus();
   await page.keyboard.press('Space');
   await page.getByRole('button', { name: '增加一级' }).focus();
   await page.keyboard.press('Enter');
@@ -475,7 +475,11 @@ test('the escalation ladder with the keyboard: a wrong wait is named, then a lev
   };
   expect(saved.escalationLadder).toHaveLength(before.escalationLadder.length + 1);
   expect(saved.escalationLadder[1]).toMatchObject({ afterMinutes: 5 });
-  expect([...saved.escalationLadder[1]!.groups].sort()).toEqual(['centre_staff', 'guardians']);
+  const groups1 = (before.escalationLadder[1] as { groups: string[] }).groups;
+  const expected = groups1.includes('guardians')
+    ? groups1.filter((g) => g !== 'guardians')
+    : [...groups1, 'guardians'];
+  expect([...saved.escalationLadder[1]!.groups].sort()).toEqual(expected.sort());
   await expectNoAxeViolations(page, 'ladder saved');
   // Put it back for other journeys.
   const back = await page.request.put('/api/v1/tracking/settings', {

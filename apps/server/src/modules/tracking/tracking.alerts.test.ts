@@ -178,11 +178,13 @@ describe('tracking jobs', () => {
     await trackingOf(t.p).ingest.drain();
     const jobs = trackingOf(t.p).jobs;
     await jobs.escalate(new Date(Date.now() + 11 * 60_000));
-    // Level 1 (guardians) has nobody for this trainee: passed over at once to level 2 (staff again).
-    expect((await alertsOf(t, a.device.id))[0]!.escalation_level).toBe(2);
+    // Level 1 (staff and guardians again; this trainee has no guardian with an account).
+    expect((await alertsOf(t, a.device.id))[0]!.escalation_level).toBe(1);
     expect((await alertsOf(t, b.device.id))[0]!.escalation_level).toBe(0);
+    await jobs.escalate(new Date(Date.now() + 22 * 60_000));
+    expect((await alertsOf(t, a.device.id))[0]!.escalation_level).toBe(2);
     // Not again: level 2 is the highest by default.
-    await jobs.escalate(new Date(Date.now() + 40 * 60_000));
+    await jobs.escalate(new Date(Date.now() + 60 * 60_000));
     expect((await alertsOf(t, a.device.id))[0]!.escalation_level).toBe(2);
     const [alertA] = await alertRows(a.device.id);
     const escalated = t.sent.filter(

@@ -20,12 +20,14 @@ export const EscalationRungSchema = z.object({
 export type EscalationRung = z.infer<typeof EscalationRungSchema>;
 
 /**
- * Level 0 (at once): the centre's staff; level 1: the guardians; level 2: both again plus whoever
- * the administrator names (no one by default: there is no "centre lead" on record to infer).
+ * "Centre staff and guardians must know at once" (issue 5): level 0, when the alert opens, tells
+ * both. Levels 1 and 2 tell both again while nobody has acknowledged; the next contacts beyond
+ * them (the centre's lead, the district's officer on duty) are named by the administrator per
+ * level — there is no "lead" on record to infer them from.
  */
 export const DEFAULT_LADDER: EscalationRung[] = [
-  { groups: ['centre_staff'], userIds: [], afterMinutes: null },
-  { groups: ['guardians'], userIds: [], afterMinutes: null },
+  { groups: ['centre_staff', 'guardians'], userIds: [], afterMinutes: null },
+  { groups: ['centre_staff', 'guardians'], userIds: [], afterMinutes: null },
   { groups: ['centre_staff', 'guardians'], userIds: [], afterMinutes: null },
 ];
 
