@@ -14,3 +14,4 @@ export * from './schemas/persons.js';
 export * from './schemas/benefit-rules.js';
 export * from './schemas/benefits.js';
 export * from './schemas/tracking.js';
+export * from './schemas/care.js';

@@ -48,6 +48,10 @@ export const PERMISSIONS = [
   'tracking.manage',
   'tracking.alerts',
   'tracking.own',
+  'care.read',
+  'care.manage',
+  'care.pairings',
+  'care.own',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -82,6 +86,15 @@ const registryWork: Permission[] = [
 /** Running benefits: cycles, approval (four eyes: never one's own submission), reviews, objections. */
 const benefitsWork: Permission[] = ['benefits.read', 'benefits.run', 'benefits.approve', 'benefits.review'];
 
+/**
+ * The care network: organisations, teams, members and volunteers are district-wide and managed
+ * (`care.manage`) by district staff and volunteer coordinators; pairings (`care.pairings`) are
+ * scoped by the paired person's street / community, so street and community workers manage those
+ * of their area (a coordinator, scope `own`, sees none).
+ */
+const careWork: Permission[] = ['care.read', 'care.manage', 'care.pairings'];
+const carePairingWork: Permission[] = ['care.read', 'care.pairings'];
+
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // The system administrator manages users and configuration, not audit records or case contents.
   // Devices, day centres and zones; positions and alerts only of devices not bound to a person.
@@ -97,11 +110,33 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   // The auditor reads the audit trail and break-glass grants, and changes nothing.
   auditor: ['audit.read', 'access.break_glass.review'],
-  district_officer: [...staffBasics, ...registryWork, 'users.read', ...benefitsWork, 'benefits.manage'],
-  street_officer: [...staffBasics, ...registryWork, 'users.read', 'access.break_glass', ...benefitsWork],
-  community_worker: [...staffBasics, 'persons.read', 'persons.write', 'access.break_glass', 'benefits.read'],
-  volunteer_coordinator: [...staffBasics],
-  volunteer: [],
+  district_officer: [
+    ...staffBasics,
+    ...registryWork,
+    'users.read',
+    ...benefitsWork,
+    'benefits.manage',
+    ...careWork,
+  ],
+  street_officer: [
+    ...staffBasics,
+    ...registryWork,
+    'users.read',
+    'access.break_glass',
+    ...benefitsWork,
+    ...carePairingWork,
+  ],
+  community_worker: [
+    ...staffBasics,
+    'persons.read',
+    'persons.write',
+    'access.break_glass',
+    'benefits.read',
+    ...carePairingWork,
+  ],
+  volunteer_coordinator: [...staffBasics, 'care.read', 'care.manage'],
+  // Their own profile and pairings (the family's name and address for the visit, nothing more).
+  volunteer: ['care.own'],
   hospital_desk: [],
   // Their centre's trainees: positions, live map, alerts (acknowledge, close).
   day_centre_staff: [...staffBasics, 'tracking.read', 'tracking.alerts'],
