@@ -1,0 +1,28 @@
+/** The care network module (issue 6, items 1–3): organisations and teams, volunteers, pairings. */
+import type { FastifyInstance } from 'fastify';
+import type { Platform } from '../../platform/platform.js';
+import { CareService } from './care.service.js';
+import { CarePairings } from './care.pairings.js';
+import { careRoutes } from './care.routes.js';
+
+export class CareModule {
+  readonly service: CareService;
+  readonly pairings: CarePairings;
+
+  constructor(readonly p: Platform) {
+    this.service = new CareService(p);
+    this.pairings = new CarePairings(p);
+  }
+
+  routes(app: FastifyInstance): void {
+    careRoutes(app, this);
+  }
+}
+
+const modules = new WeakMap<Platform, CareModule>();
+
+export function careOf(p: Platform): CareModule {
+  let m = modules.get(p);
+  if (!m) modules.set(p, (m = new CareModule(p)));
+  return m;
+}
