@@ -52,6 +52,16 @@ describe('organisations and teams', () => {
       }),
     );
     expect(partner.contributionCategories).toEqual(['venue', 'volunteers']);
+    const renamed = await call(
+      t,
+      officer,
+      'PATCH',
+      `/organisations/${partner.id}`,
+      { name: '联建单位' },
+      { 'if-match': '1' },
+    );
+    expect(renamed.json()).toMatchObject({ name: '联建单位', contribution: '提供活动场地和志愿者' });
+    expect(renamed.json().contributionCategories).toEqual(['venue', 'volunteers']);
 
     const orphan = await call(t, officer, 'POST', '/organisations', { kind: 'sub_team', name: '无上级分队' });
     expect(orphan.statusCode).toBe(400);
@@ -81,7 +91,7 @@ describe('organisations and teams', () => {
     expect((await call(t, officer, 'PATCH', url, { name: '新名称' })).statusCode).toBe(428);
     const ok = await call(t, officer, 'PATCH', url, { name: '新名称' }, { 'if-match': '1' });
     expect(ok.statusCode, ok.body).toBe(200);
-    expect(ok.json()).toMatchObject({ name: '新名称', version: 2 });
+    expect(ok.json()).toMatchObject({ name: '新名称', version: 2, kind: 'vanguard_team' });
     expect(ok.headers.etag).toBe('"2"');
     const stale = await call(t, officer, 'PATCH', url, { name: '再改' }, { 'if-match': '1' });
     expect(stale.statusCode).toBe(412);
@@ -173,7 +183,15 @@ describe('volunteers', () => {
       { active: false },
       { 'if-match': '1' },
     );
-    expect(patched.json()).toMatchObject({ active: false, version: 2 });
+    // A patch changes only what it names (no defaults re-applied).
+    expect(patched.json()).toMatchObject({
+      active: false,
+      version: 2,
+      skills: [{ skill: 'sign_language', level: 3 }],
+      languages: ['上海话', '中国手语'],
+      idNumber: '310106********1234',
+    });
+    expect(patched.json().training).toHaveLength(1);
     expect(
       (await call(t, officer, 'PATCH', `/volunteers/${v.id}`, { active: true }, { 'if-match': '1' }))
         .statusCode,
