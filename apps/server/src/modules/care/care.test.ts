@@ -133,6 +133,60 @@ describe('organisations and teams', () => {
   });
 });
 
+describe('hierarchy and partners', () => {
+  it('refuses a cycle, a corps with a parent, and pairing a partner organisation', async () => {
+    const corps = await created(
+      await call(t, officer, 'POST', '/organisations', { kind: 'corps', name: '总队' }),
+    );
+    const team = await created(
+      await call(t, officer, 'POST', '/organisations', {
+        kind: 'vanguard_team',
+        name: '先锋队',
+        parentId: corps.id,
+      }),
+    );
+    const child = await created(
+      await call(t, officer, 'POST', '/organisations', {
+        kind: 'social_work_team',
+        name: '社工队',
+        parentId: team.id,
+      }),
+    );
+    const cycle = await call(
+      t,
+      officer,
+      'PATCH',
+      `/organisations/${team.id}`,
+      { parentId: child.id },
+      { 'if-match': '1' },
+    );
+    expect(cycle.json().errors[0]).toMatchObject({
+      path: 'parentId',
+      message: '上级组织不能是本组织或其下级。',
+    });
+    const corpsParent = await call(t, officer, 'POST', '/organisations', {
+      kind: 'corps',
+      name: '另一总队',
+      parentId: corps.id,
+    });
+    expect(corpsParent.json().errors[0]).toMatchObject({ message: '志愿服务总队不能有上级组织。' });
+    const partner = await created(
+      await call(t, officer, 'POST', '/organisations', { kind: 'partner', name: '联建' }),
+    );
+    const person = await makeFamily(t, streetOfficer, 'linfenlu');
+    const res = await call(t, streetOfficer, 'POST', '/pairings', {
+      personId: person,
+      teamId: partner.id,
+      startOn: '2026-01-01',
+      visitPlan: { every: 1, unit: 'month' },
+    });
+    expect(res.json().errors[0]).toMatchObject({
+      path: 'teamId',
+      message: '所选组织不是团队（合作单位不能结对）。',
+    });
+  });
+});
+
 describe('volunteers', () => {
   it('stores phone and ID number encrypted, answers them masked; skills, availability, records', async () => {
     const phone = nextPhone();
