@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES, PERMISSIONS } from '../roles.js';
-import { MobilePhone } from './common.js';
+import { MobilePhone, patchOf } from './common.js';
 
 export const LoginBody = z
   .object({
@@ -22,7 +22,7 @@ export const Preferences = z
   })
   .strict();
 export type Preferences = z.infer<typeof Preferences>;
-export const PreferencesPatch = Preferences.partial().strict();
+export const PreferencesPatch = patchOf(Preferences);
 
 export const SessionUser = z.object({
   id: z.uuid(),

@@ -4,6 +4,7 @@
  * payment. Amounts are in fen (1 yuan = 100 fen).
  */
 import { z } from 'zod';
+import { patchOf } from './common.js';
 import { AmountItem, ProgramVariable, RuleExpr, RuleExplanation } from './benefit-rules.js';
 
 export const Bilingual = z.object({ zh: z.string(), en: z.string() });
@@ -58,8 +59,7 @@ export const ProgramCreateBody = z
   .strict();
 export type ProgramCreateBody = z.infer<typeof ProgramCreateBody>;
 
-export const ProgramPatchBody = ProgramCreateBody.omit({ code: true, periodicity: true })
-  .partial()
+export const ProgramPatchBody = patchOf(ProgramCreateBody.omit({ code: true, periodicity: true }))
   .extend({ active: z.boolean().optional() })
   .strict();
 export type ProgramPatchBody = z.infer<typeof ProgramPatchBody>;

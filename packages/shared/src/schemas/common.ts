@@ -14,6 +14,19 @@ export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 }
 
+type NoDefault<T> = T extends z.ZodDefault<infer U> ? U : T;
+
+/**
+ * The PATCH schema of a create schema: every field optional and none defaulted. (Zod 4's
+ * `.partial()` keeps a field's `.default()`, so a PATCH naming one field would reset the others.)
+ */
+export function patchOf<S extends z.ZodRawShape>(schema: z.ZodObject<S>) {
+  const shape = Object.fromEntries(
+    Object.entries(schema.shape).map(([k, v]) => [k, v instanceof z.ZodDefault ? v.unwrap() : v]),
+  ) as { [K in keyof S]: NoDefault<S[K]> };
+  return z.object(shape).partial().strict();
+}
+
 export const Problem = z.object({
   type: z.string(),
   title: z.string(),

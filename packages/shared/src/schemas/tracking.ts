@@ -1,5 +1,6 @@
 /** Tracking (positioning watches for day-centre trainees): the HTTP contract. */
 import { z } from 'zod';
+import { patchOf } from './common.js';
 
 export const TrackingProtocol = z.enum(['jt808', 'watch', 'osmand']);
 export const AlertType = z.enum([
@@ -29,7 +30,7 @@ export const DayCentreBody = z
     staffUserIds: z.array(z.uuid()).max(100).default([]),
   })
   .strict();
-export const DayCentrePatch = DayCentreBody.partial().strict();
+export const DayCentrePatch = patchOf(DayCentreBody);
 export const DayCentreOut = z.object({
   id: z.uuid(),
   name: z.string(),
