@@ -24,6 +24,7 @@ export const ENCRYPTED_COLUMNS: { table: string; key: string[]; columns: string[
   { table: 'person_import_errors', key: ['job_id', 'row_no'], columns: ['cells_enc'] },
   { table: 'benefit_payees', key: ['person_id'], columns: ['account_ref_enc'] },
   { table: 'devices', key: ['id'], columns: ['sim_phone_enc'] },
+  { table: 'care_volunteers', key: ['id'], columns: ['phone_enc', 'id_number_enc'] },
 ];
 
 export async function rotateAll(
