@@ -7,49 +7,21 @@
  * device's binding or zones change.
  */
 import { randomInt } from 'node:crypto';
-import { and, eq, isNull, or, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Platform } from '../../platform/platform.js';
 import type { Tx } from '../../platform/db/client.js';
 import type { IngestSink, KnownDevice, RegisterOutcome } from './ingest.port.js';
 import type { DecodedPosition, Protocol } from './protocols/position.js';
-import { assessFix, type FixForFilter } from './geo/index.js';
-import { dayCentres, deviceBindings, devices, deviceZoneStates, zones } from './tracking.tables.js';
-import type { OpeningHours, ZoneSchedule } from './tracking.tables.js';
-import { evaluateZone, scheduleActive, zoneGeometry, type ZoneState } from './tracking.zones.js';
+import { assessFix } from './geo/index.js';
+import { devices, deviceZoneStates } from './tracking.tables.js';
+import { evaluateZone, scheduleActive } from './tracking.zones.js';
 import { raiseAlert, type AlertInput } from './tracking.alerts.js';
 import { loadTrackingSettings, type TrackingSettings } from './tracking.settings.js';
 import { insertPositions, PositionColumns, updateDevices } from './tracking.repo.js';
 import { KeyedLoader } from './tracking.loader.js';
+import { Lane, type LaneOptions } from './tracking.lane.js';
+import { loadDeviceStates, type DeviceState } from './tracking.states.js';
 import { safeError } from './gateway/redact.js';
-import type { Zone } from './geo/index.js';
-
-interface CachedZone {
-  id: string;
-  zone: Zone;
-  schedule: ZoneSchedule;
-  confirmFixes: number | null;
-  confirmSeconds: number | null;
-  state: ZoneState;
-  dirty: boolean;
-}
-
-interface DeviceState {
-  id: string;
-  /** When loaded: entries are reloaded after CACHE_TTL_MS (another process's API may have changed the binding or zones). */
-  loadedAt: number;
-  centreId: string | null;
-  centreHours: OpeningHours | null;
-  personId: string | null;
-  /** Bound without consent on record: nothing is stored. */
-  blocked: boolean;
-  wasOffline: boolean;
-  lastAccepted: FixForFilter | null;
-  lastRejected: FixForFilter | null;
-  jumpRejects: number;
-  /** Newest fix time whose alarms were evaluated (older data never raises). */
-  lastAlarmFixTime: number;
-  zones: CachedZone[];
-}
 
 interface DeviceRow {
   id: string;
@@ -69,9 +41,6 @@ interface Pending {
   reject: (e: unknown) => void;
 }
 
-/** Bind/unbind/zone changes made in this process drop the entry at once; in another process, within this time. */
-const CACHE_TTL_MS = 60_000;
-
 /** Alarms that jump the queue (a person may be in danger now). */
 const URGENT_ALARMS = new Set<string>(['sos', 'removed', 'fall']);
 
@@ -80,7 +49,7 @@ const ALARM_ALERTS = { sos: 'sos', removed: 'removed', fall: 'fall', low_battery
 export class TrackingIngest implements IngestSink {
   private readonly cache = new Map<string, DeviceState>();
   /** Writers, each owning the devices whose id hashes to it (see Lane). */
-  private readonly lanes: Lane[];
+  private readonly lanes: Lane<Pending>[];
   private flushing: Promise<unknown> = Promise.resolve();
   /** Device lookups by uniqueId of one event-loop turn answered by one query (a reconnect storm is thousands at once). */
   private readonly lookup = new KeyedLoader<string, DeviceRow>(async (keys) => {
@@ -155,7 +124,7 @@ export class TrackingIngest implements IngestSink {
     });
   }
 
-  private laneOf(deviceId: string): Lane {
+  private laneOf(deviceId: string): Lane<Pending> {
     if (this.lanes.length === 1) return this.lanes[0]!;
     let h = 0;
     for (let i = 0; i < deviceId.length; i++) h = (h * 31 + deviceId.charCodeAt(i)) | 0;
@@ -340,207 +309,8 @@ export class TrackingIngest implements IngestSink {
    * than CACHE_TTL_MS) loaded together in three queries — devices with their centre and open
    * binding, the zones that apply, their zone states.
    */
-  private async statesOf(tx: Tx, deviceIds: string[]): Promise<Map<string, DeviceState>> {
-    const out = new Map<string, DeviceState>();
-    const missing = new Set<string>();
-    const at = Date.now();
-    for (const id of deviceIds) {
-      const hit = this.cache.get(id);
-      if (hit && at - hit.loadedAt < CACHE_TTL_MS) out.set(id, hit);
-      else missing.add(id);
-    }
-    if (missing.size === 0) return out;
-    const ids = [...missing];
-    const uuids = (values: string[]) => sql`${sql.param(values)}::uuid[]`;
-    const devRows = await tx
-      .select({
-        id: devices.id,
-        centreId: devices.centreId,
-        status: devices.status,
-        hours: dayCentres.openingHours,
-        lastFixTime: devices.lastFixTime,
-        lastLatitude: devices.lastLatitude,
-        lastLongitude: devices.lastLongitude,
-        boundPersonId: deviceBindings.personId,
-        bindingId: deviceBindings.id,
-        consentAt: deviceBindings.consentAt,
-      })
-      .from(devices)
-      .leftJoin(dayCentres, eq(dayCentres.id, devices.centreId))
-      .leftJoin(deviceBindings, and(eq(deviceBindings.deviceId, devices.id), isNull(deviceBindings.endedAt)))
-      .where(sql`${devices.id} = ANY(${uuids(ids)})`);
-    const byId = new Map(devRows.map((d) => [d.id, d]));
-    const personIds = [...new Set(devRows.flatMap((d) => (d.boundPersonId ? [d.boundPersonId] : [])))];
-    const centreIds = [...new Set(devRows.flatMap((d) => (d.centreId ? [d.centreId] : [])))];
-    const zoneRows =
-      personIds.length + centreIds.length === 0
-        ? []
-        : await tx
-            .select()
-            .from(zones)
-            .where(
-              and(
-                eq(zones.active, true),
-                or(
-                  personIds.length ? sql`${zones.personId} = ANY(${uuids(personIds)})` : sql`false`,
-                  centreIds.length
-                    ? and(sql`${zones.centreId} = ANY(${uuids(centreIds)})`, isNull(zones.personId))
-                    : sql`false`,
-                ),
-              ),
-            );
-    const stateRows =
-      zoneRows.length === 0
-        ? []
-        : await tx
-            .select()
-            .from(deviceZoneStates)
-            .where(sql`${deviceZoneStates.deviceId} = ANY(${uuids(ids)})`);
-    const statesByDevice = new Map<string, (typeof stateRows)[number][]>();
-    for (const r of stateRows) {
-      const list = statesByDevice.get(r.deviceId);
-      if (list) list.push(r);
-      else statesByDevice.set(r.deviceId, [r]);
-    }
-    for (const deviceId of ids) {
-      const d = byId.get(deviceId);
-      const personId = d?.boundPersonId ?? null;
-      const centreId = d?.centreId ?? null;
-      const mine = statesByDevice.get(deviceId) ?? [];
-      const lastEval = mine.reduce((m, r) => Math.max(m, r.lastEvaluatedFixTime?.getTime() ?? 0), 0);
-      const applicable = zoneRows.filter((z) =>
-        z.personId ? z.personId === personId : !!centreId && z.centreId === centreId,
-      );
-      const st: DeviceState = {
-        id: deviceId,
-        loadedAt: at,
-        centreId,
-        centreHours: d?.hours ?? null,
-        personId,
-        blocked: !!d?.bindingId && !d.consentAt,
-        wasOffline: d?.status === 'offline',
-        lastAccepted: null,
-        lastRejected: null,
-        jumpRejects: 0,
-        lastAlarmFixTime: lastEval,
-        zones: applicable.map((z) => {
-          const s = mine.find((r) => r.zoneId === z.id);
-          return {
-            id: z.id,
-            zone: zoneGeometry(z.kind, z.geometry),
-            schedule: z.schedule,
-            confirmFixes: z.exitConfirmFixes,
-            confirmSeconds: z.exitConfirmSeconds,
-            state: s
-              ? {
-                  state: s.state,
-                  pendingExitCount: s.pendingExitCount,
-                  pendingExitSince: s.pendingExitSince,
-                  lastEvaluatedFixTime: s.lastEvaluatedFixTime,
-                }
-              : { state: 'unknown', pendingExitCount: 0, pendingExitSince: null, lastEvaluatedFixTime: null },
-            dirty: false,
-          };
-        }),
-      };
-      // The last stored fix anchors the jitter filter and the alarm clock after a restart.
-      if (d?.lastFixTime && d.lastLatitude !== null && d.lastLongitude !== null) {
-        st.lastAccepted = {
-          fixTime: d.lastFixTime,
-          valid: true,
-          latitude: d.lastLatitude,
-          longitude: d.lastLongitude,
-          accuracyM: null,
-        };
-        st.lastAlarmFixTime = Math.max(st.lastAlarmFixTime, d.lastFixTime.getTime());
-      }
-      this.cache.set(deviceId, st);
-      out.set(deviceId, st);
-    }
-    return out;
-  }
-}
-
-interface LaneOptions {
-  /** How long the first call of a batch waits for others. */
-  batchMs: number;
-  /** Positions in one batch at most. */
-  batchMax: number;
-}
-
-/**
- * One writer: calls queue up and are written in batches, one batch at a time. A device always goes
- * to the same lane, so its positions are evaluated and written in order and two lanes never write
- * the same device's rows (no lock waits or deadlocks between them). A call carrying an alarm does
- * not wait for the batch window: the next batch starts with it.
- */
-class Lane {
-  private queue: Pending[] = [];
-  /** Positions in `queue` (a call without positions counts one). */
-  private queued = 0;
-  private urgent: Pending[] = [];
-  private running: Promise<void> | null = null;
-  private timer: NodeJS.Timeout | null = null;
-
-  constructor(
-    private readonly o: LaneOptions,
-    private readonly write: (batch: Pending[]) => Promise<void>,
-  ) {}
-
-  push(item: Pending, urgent: boolean): void {
-    if (urgent) {
-      this.urgent.push(item);
-      this.kick();
-      return;
-    }
-    this.queue.push(item);
-    this.queued += Math.max(1, item.positions.length);
-    if (this.queued >= this.o.batchMax) this.kick();
-    else this.timer ??= setTimeout(() => this.kick(), this.o.batchMs);
-  }
-
-  async drain(): Promise<void> {
-    while (this.queue.length > 0 || this.urgent.length > 0 || this.running) {
-      this.kick();
-      await this.running;
-    }
-  }
-
-  /**
-   * The next batch: the queue up to `batchMax` positions, and every alarm waiting. The queued calls ride
-   * along with an alarm rather than wait for a batch of their own: the alarm's reply is written after
-   * those of the frames received before it on its connection, which are usually among them.
-   */
-  private take(): Pending[] {
-    const first = this.urgent;
-    this.urgent = [];
-    let n = 0;
-    let i = 0;
-    while (i < this.queue.length && n < this.o.batchMax) n += Math.max(1, this.queue[i++]!.positions.length);
-    const batch = this.queue.splice(0, i);
-    this.queued -= n;
-    // Queued calls first: mostly older than the alarm, so each device's fixes stay in arrival order.
-    return first.length > 0 ? batch.concat(first) : batch;
-  }
-
-  private kick(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    // The running batch kicks again when it ends.
-    if (this.running) return;
-    if (this.queue.length === 0 && this.urgent.length === 0) return;
-    const batch = this.take();
-    this.running = this.write(batch)
-      .then(
-        () => batch.forEach((b) => b.resolve()),
-        (err: unknown) => batch.forEach((b) => b.reject(err)),
-      )
-      .finally(() => {
-        this.running = null;
-        // Alarms and a good share of a batch go at once; a few positions wait for the window to gather more.
-        if (this.urgent.length > 0 || this.queued >= this.o.batchMax / 4) this.kick();
-        else if (this.queue.length > 0) this.timer ??= setTimeout(() => this.kick(), this.o.batchMs);
-      });
+  private statesOf(tx: Tx, deviceIds: string[]): Promise<Map<string, DeviceState>> {
+    return loadDeviceStates(tx, deviceIds, this.cache);
   }
 }
 
