@@ -1,6 +1,6 @@
 /** Care network (issue 6, items 1–3): organisations and teams, members, volunteers, pairings — the HTTP contract. */
 import { z } from 'zod';
-import { MobilePhone } from './common.js';
+import { MobilePhone, patchOf } from './common.js';
 import { OpeningHoursSchema } from './tracking.js';
 
 /** 扶残助残志愿服务总队 (corps) → sub-teams; 先锋队; social-work teams; 党建联建 partners. */
@@ -24,26 +24,19 @@ const Day = z.iso.date();
 const HhMm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/);
 const Text = (max: number) => z.string().trim().max(max);
 
-/** Fields without defaults: a patch must never reset what it does not name (Zod 4 applies defaults inside optional). */
-const organisationFields = {
-  kind: OrganisationKind,
-  name: Text(100).min(1),
-  parentId: z.uuid().nullable(),
-  description: Text(1000),
-  /** What a partner contributes (党建联建): free text and categories. */
-  contribution: Text(1000),
-  contributionCategories: z.array(ContributionCategory).max(6),
-};
 export const OrganisationBody = z
   .object({
-    ...organisationFields,
-    parentId: organisationFields.parentId.default(null),
-    description: organisationFields.description.default(''),
-    contribution: organisationFields.contribution.default(''),
-    contributionCategories: organisationFields.contributionCategories.default([]),
+    kind: OrganisationKind,
+    name: Text(100).min(1),
+    parentId: z.uuid().nullable().default(null),
+    description: Text(1000).default(''),
+    /** What a partner contributes (党建联建): free text and categories. */
+    contribution: Text(1000).default(''),
+    contributionCategories: z.array(ContributionCategory).max(6).default([]),
   })
   .strict();
-export const OrganisationPatch = z.object(organisationFields).omit({ kind: true }).partial().strict();
+/** A patch never resets what it does not name (patchOf drops the create defaults). */
+export const OrganisationPatch = patchOf(OrganisationBody.omit({ kind: true }));
 export const OrganisationOut = z.object({
   id: z.uuid(),
   kind: OrganisationKind,
@@ -122,35 +115,23 @@ const EvaluationItem = z
   .object({ on: Day, rating: z.number().int().min(1).max(5), note: Text(500).default('') })
   .strict();
 
-const volunteerFields = {
-  name: Text(50).min(1),
-  phone: MobilePhone,
-  /** Needed only on a proof of service (志愿服务证明); stored encrypted, always masked. */
-  idNumber: z.string().trim().min(6).max(30),
-  userId: z.uuid().nullable(),
-  skills: z.array(SkillItem).max(6),
-  languages: z.array(Text(30).min(1)).max(10),
-  availability: AvailabilitySchema,
-  training: z.array(TrainingItem).max(200),
-  awards: z.array(AwardItem).max(200),
-  evaluations: z.array(EvaluationItem).max(200),
-  active: z.boolean(),
-};
 export const VolunteerBody = z
   .object({
-    ...volunteerFields,
-    idNumber: volunteerFields.idNumber.optional(),
-    userId: volunteerFields.userId.default(null),
-    skills: volunteerFields.skills.default([]),
-    languages: volunteerFields.languages.default([]),
+    name: Text(50).min(1),
+    phone: MobilePhone,
+    /** Needed only on a proof of service (志愿服务证明); stored encrypted, always masked. */
+    idNumber: z.string().trim().min(6).max(30).optional(),
+    userId: z.uuid().nullable().default(null),
+    skills: z.array(SkillItem).max(6).default([]),
+    languages: z.array(Text(30).min(1)).max(10).default([]),
     availability: AvailabilitySchema.default({ weekly: {}, exceptions: [] }),
-    training: volunteerFields.training.default([]),
-    awards: volunteerFields.awards.default([]),
-    evaluations: volunteerFields.evaluations.default([]),
-    active: volunteerFields.active.default(true),
+    training: z.array(TrainingItem).max(200).default([]),
+    awards: z.array(AwardItem).max(200).default([]),
+    evaluations: z.array(EvaluationItem).max(200).default([]),
+    active: z.boolean().default(true),
   })
   .strict();
-export const VolunteerPatch = z.object(volunteerFields).partial().strict();
+export const VolunteerPatch = patchOf(VolunteerBody);
 export const VolunteerOut = z.object({
   id: z.uuid(),
   name: z.string(),
