@@ -52,6 +52,12 @@ export const PERMISSIONS = [
   'care.manage',
   'care.pairings',
   'care.own',
+  'care.visits',
+  'care.needs',
+  'care.needs.own',
+  'care.plans',
+  'care.hours',
+  'care.settings',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -92,8 +98,23 @@ const benefitsWork: Permission[] = ['benefits.read', 'benefits.run', 'benefits.a
  * scoped by the paired person's street / community, so street and community workers manage those
  * of their area (a coordinator, scope `own`, sees none).
  */
-const careWork: Permission[] = ['care.read', 'care.manage', 'care.pairings'];
-const carePairingWork: Permission[] = ['care.read', 'care.pairings'];
+/**
+ * Visits (`care.visits`) and needs cases (`care.needs`) follow the person's street / community like
+ * pairings; meetings and work plans (`care.plans`) and service hours, corrections and proofs
+ * (`care.hours`) are district-wide; `care.settings` sets the needs' SLA per category. Residents
+ * and guardians raise and follow their own needs (`care.needs.own`).
+ */
+const careWork: Permission[] = [
+  'care.read',
+  'care.manage',
+  'care.pairings',
+  'care.visits',
+  'care.needs',
+  'care.plans',
+  'care.hours',
+  'care.settings',
+];
+const carePairingWork: Permission[] = ['care.read', 'care.pairings', 'care.visits', 'care.needs'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // The system administrator manages users and configuration, not audit records or case contents.
@@ -134,15 +155,15 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'benefits.read',
     ...carePairingWork,
   ],
-  volunteer_coordinator: [...staffBasics, 'care.read', 'care.manage'],
+  volunteer_coordinator: [...staffBasics, 'care.read', 'care.manage', 'care.plans', 'care.hours'],
   // Their own profile and pairings (the family's name and address for the visit, nothing more).
   volunteer: ['care.own'],
   hospital_desk: [],
   // Their centre's trainees: positions, live map, alerts (acknowledge, close).
   day_centre_staff: [...staffBasics, 'tracking.read', 'tracking.alerts'],
   procuratorate_liaison: [],
-  resident: ['benefits.own'],
-  guardian: ['benefits.own', 'tracking.own'],
+  resident: ['benefits.own', 'care.needs.own'],
+  guardian: ['benefits.own', 'tracking.own', 'care.needs.own'],
 };
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {

@@ -34,6 +34,14 @@ export const ORGANISATION_KINDS = [
   'partner',
 ] as const;
 
+export const ID_TYPES = [
+  'resident_id',
+  'hk_macao_permit',
+  'taiwan_permit',
+  'passport',
+  'foreign_permanent_id',
+] as const;
+
 export const careOrganisations = pgTable(
   'care_organisations',
   {
@@ -70,6 +78,10 @@ export const careVolunteers = pgTable(
     phoneBidx: text('phone_bidx').notNull(),
     idNumberEnc: bytea('id_number_enc'),
     idNumberBidx: text('id_number_bidx'),
+    /** The ID document's type, printed on a proof of service: 居民身份证 and the others. */
+    idType: text('id_type', { enum: ID_TYPES }).notNull().default('resident_id'),
+    /** 志愿者编号 (e.g. the 上海志愿者网 number), printed on a proof of service. */
+    volunteerNo: text('volunteer_no'),
     userId: uuid('user_id').references(() => users.id),
     skills: jsonb('skills').$type<SkillEntry[]>().notNull().default([]),
     languages: text('languages')
@@ -96,6 +108,7 @@ export const careVolunteers = pgTable(
   (t) => [
     uniqueIndex('care_volunteers_phone_uq').on(t.phoneBidx),
     uniqueIndex('care_volunteers_user_uq').on(t.userId),
+    uniqueIndex('care_volunteers_no_uq').on(t.volunteerNo),
     index('care_volunteers_id_number_idx').on(t.idNumberBidx),
     index('care_volunteers_name_idx').on(t.name, t.id),
   ],
@@ -143,6 +156,10 @@ export const carePairings = pgTable(
     state: text('state', { enum: ['active', 'ended'] })
       .notNull()
       .default('active'),
+    /** The street or community worker responsible: due and overdue visits show in their queue. */
+    ownerUserId: uuid('owner_user_id').references(() => users.id),
+    /** When the next visit is due by the plan: the start, then the last visit done + the plan's step. */
+    nextVisitOn: day('next_visit_on'),
     createdAt: tz('created_at').notNull().defaultNow(),
     version: integer('version').notNull().default(1),
   },
@@ -150,6 +167,8 @@ export const carePairings = pgTable(
     index('care_pairings_person_idx').on(t.personId),
     index('care_pairings_team_idx').on(t.teamId),
     index('care_pairings_volunteer_idx').on(t.volunteerId),
+    index('care_pairings_owner_due_idx').on(t.ownerUserId, t.state, t.nextVisitOn),
+    index('care_pairings_due_idx').on(t.state, t.nextVisitOn),
     check('care_pairings_one_partner', sql`(${t.teamId} IS NULL) <> (${t.volunteerId} IS NULL)`),
   ],
 );

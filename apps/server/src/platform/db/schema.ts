@@ -4,3 +4,7 @@ export * from '../../modules/registry/import/import.tables.js';
 export * from '../../modules/benefits/benefits.tables.js';
 export * from '../../modules/tracking/tracking.tables.js';
 export * from '../../modules/care/care.tables.js';
+export * from '../../modules/care/visits/visits.tables.js';
+export * from '../../modules/care/needs/needs.tables.js';
+export * from '../../modules/care/plans/plans.tables.js';
+export * from '../../modules/care/hours/hours.tables.js';
