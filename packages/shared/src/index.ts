@@ -15,3 +15,4 @@ export * from './schemas/benefit-rules.js';
 export * from './schemas/benefits.js';
 export * from './schemas/tracking.js';
 export * from './schemas/care.js';
+export * from './schemas/care-visits.js';

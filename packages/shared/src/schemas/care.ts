@@ -169,6 +169,8 @@ export const PairingBody = z
     endOn: Day.nullable().default(null),
     goals: Text(2000).default(''),
     visitPlan: VisitPlan,
+    /** The street or community worker responsible for the visits (their area must cover the person). */
+    ownerUserId: z.uuid().nullable().default(null),
   })
   .strict();
 export const PairingPatch = z
@@ -177,6 +179,7 @@ export const PairingPatch = z
     goals: Text(2000),
     visitPlan: VisitPlan,
     state: PairingState,
+    ownerUserId: z.uuid().nullable(),
   })
   .partial()
   .strict();
@@ -193,6 +196,9 @@ export const PairingOut = z.object({
   goals: z.string(),
   visitPlan: VisitPlan,
   state: PairingState,
+  ownerUserId: z.uuid().nullable(),
+  /** When the next visit is due by the plan (read-only; null once ended). */
+  nextVisitOn: z.string().nullable(),
   version: z.number().int(),
 });
 /** What a volunteer sees of a pairing: the family's name and address for the visit, nothing more. */
@@ -206,6 +212,7 @@ export const MyPairingOut = z.object({
   goals: z.string(),
   visitPlan: VisitPlan,
   state: PairingState,
+  nextVisitOn: z.string().nullable(),
 });
 export const PairingListQuery = z
   .object({
@@ -213,6 +220,7 @@ export const PairingListQuery = z
     personId: z.uuid().optional(),
     teamId: z.uuid().optional(),
     volunteerId: z.uuid().optional(),
+    ownerUserId: z.uuid().optional(),
     streetCode: z.string().max(20).optional(),
     cursor: z.uuid().optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
