@@ -39,6 +39,7 @@ const COMPONENTS: Record<PageId, LazyExoticComponent<ComponentType>> = {
   'tracking-devices': lazy(() => import('./pages/TrackingDevices')),
   'tracking-centres': lazy(() => import('./pages/TrackingCentres')),
   'tracking-settings': lazy(() => import('./pages/TrackingSettings')),
+  'care-queue': lazy(() => import('./pages/CareQueue')),
   'not-found': lazy(() => import('./pages/NotFound')),
 };
 

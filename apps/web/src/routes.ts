@@ -36,6 +36,7 @@ export type PageId =
   | 'tracking-devices'
   | 'tracking-centres'
   | 'tracking-settings'
+  | 'care-queue'
   | 'not-found';
 
 export type NavKey =
@@ -61,7 +62,8 @@ export type NavKey =
   | 'trackingAlerts'
   | 'trackingDevices'
   | 'trackingCentres'
-  | 'trackingSettings';
+  | 'trackingSettings'
+  | 'careQueue';
 
 export interface PageDef {
   id: PageId;
@@ -332,6 +334,16 @@ export const PAGES: readonly PageDef[] = [
     permission: 'tracking.manage',
     anyOf: ['tracking.manage'],
     nav: 'trackingSettings',
+    layout: 'app',
+  },
+  {
+    id: 'care-queue',
+    path: '/care/queue',
+    url: '/care/queue',
+    needsLogin: true,
+    permission: 'care.visits',
+    anyOf: ['care.visits', 'care.needs', 'care.plans'],
+    nav: 'careQueue',
     layout: 'app',
   },
   {

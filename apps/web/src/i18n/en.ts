@@ -63,6 +63,7 @@ const en: Messages = {
     trackingDevices: 'Tracking devices',
     trackingCentres: 'Day centres',
     trackingSettings: 'Tracking settings',
+    careQueue: 'My tasks',
     openAlerts: '{{count}} open',
   },
   header: {

@@ -2,6 +2,7 @@ import type { Messages } from './zh-CN';
 import type { BenefitsMessages } from '../benefits/zh-CN';
 import type { TrackingAdminMessages } from '../tracking/admin/zh-CN';
 import type { MapMessages } from '../tracking/map/zh-CN';
+import type { CareVisitsMessages } from '../care/visits/zh-CN';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -11,6 +12,7 @@ declare module 'i18next' {
       benefits: BenefitsMessages;
       trackingAdmin: TrackingAdminMessages;
       trackingMap: MapMessages;
+      careVisits: CareVisitsMessages;
     };
   }
 }

@@ -61,6 +61,7 @@ const zhCN = {
     trackingDevices: '定位设备',
     trackingCentres: '阳光之家',
     trackingSettings: '定位设置',
+    careQueue: '我的待办',
     openAlerts: '{{count}} 条未处理',
   },
   header: {

@@ -1,0 +1,51 @@
+/** Types of the care visits pages, from the shared schemas at the type level only. */
+import type { z } from 'zod';
+import type {
+  MyPairingOut,
+  MyVisitOut,
+  PairingOut,
+  QueuePairingItem,
+  QueueVisitItem,
+  VisitOut,
+  VisitQueueOut,
+} from '@jinglin/shared';
+
+export type Pairing = z.infer<typeof PairingOut>;
+export type MyPairing = z.infer<typeof MyPairingOut>;
+export type Visit = z.infer<typeof VisitOut>;
+export type MyVisit = z.infer<typeof MyVisitOut>;
+export type VisitQueue = z.infer<typeof VisitQueueOut>;
+export type QueuePairing = z.infer<typeof QueuePairingItem>;
+export type QueueVisit = z.infer<typeof QueueVisitItem>;
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export const VISIT_MODES = ['home', 'phone', 'video', 'elsewhere'] as const;
+export const VISIT_STATES = ['planned', 'done', 'missed', 'cancelled'] as const;
+export const NEED_CATEGORIES = [
+  'daily_living',
+  'medical',
+  'rehabilitation',
+  'assistive_device',
+  'accessibility',
+  'employment',
+  'education',
+  'financial',
+  'legal',
+  'psychological',
+  'housing',
+  'other',
+] as const;
+export const NEED_URGENCIES = ['low', 'normal', 'high', 'urgent'] as const;
+
+/** Today's date in Shanghai (YYYY-MM-DD). */
+export function shanghaiToday(now = Date.now()): string {
+  return new Date(now + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** Overdue items first (most days late first), then by due date. */
+export function byUrgency<T extends { overdueDays: number }>(due: (x: T) => string) {
+  return (a: T, b: T) => b.overdueDays - a.overdueDays || due(a).localeCompare(due(b));
+}
