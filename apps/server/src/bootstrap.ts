@@ -13,6 +13,7 @@ import { seedDemo, type DemoAccount } from './seed/demo.js';
 import { linkDemoResidents, seedBenefitHistory, seedBenefitPrograms, seedPayees } from './seed/benefits.js';
 import { hasPersons, seedPersons, type SeedPersonsResult } from './seed/persons.js';
 import { seedTracking } from './seed/tracking.js';
+import { seedCare } from './seed/care.js';
 
 export interface BootstrapResult {
   adminCreated: boolean;
@@ -58,6 +59,7 @@ export async function bootstrap(
       await seedBenefitHistory(p);
       out.demoAccounts.push(...(await seedTracking(p, { password })));
     }
+    out.demoAccounts.push(...(await seedCare(p, { password })));
   }
   return out;
 }

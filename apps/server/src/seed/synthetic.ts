@@ -19,15 +19,15 @@ export function rng(seed: number): () => number {
   };
 }
 
-const SURNAMES = [
+export const SURNAMES = [
   ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤',
 ];
-const GIVEN = [
+export const GIVEN = [
   ...'伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国文军红梅玉兰凤海燕志强建华晓东丽娟春梅德明淑珍玉珍秀珍小红婷婷雪梅佳怡子涵浩然梓轩欣怡思远宇航一鸣嘉欣雨萱浩宇',
 ];
 /** Rare characters (CJK Extension B and beyond) that real registries must store exactly. */
-const RARE = ['𠀀', '𪚥', '𠮷', '𡒄', '𣲗', '𤭢', '𥔲', '𦰡', '𧿹', '𨭎', '𩽾', '𫟼'];
-const MINORITY = [
+export const RARE = ['𠀀', '𪚥', '𠮷', '𡒄', '𣲗', '𤭢', '𥔲', '𦰡', '𧿹', '𨭎', '𩽾', '𫟼'];
+export const MINORITY = [
   '阿依古丽·买买提',
   '努尔艾力·吐尔逊',
   '古丽米拉·阿不都',
@@ -37,6 +37,14 @@ const MINORITY = [
   '巴特尔·朝鲁',
   '阿迪力·吾守尔',
 ];
+
+/** Whether a name could have come from syntheticName (tests: no real-looking data slipped in). */
+export function isSyntheticName(name: string): boolean {
+  if (MINORITY.includes(name)) return true;
+  const chars = [...name];
+  if (chars.length < 2 || chars.length > 3 || !SURNAMES.includes(chars[0]!)) return false;
+  return chars.slice(1).every((c) => GIVEN.includes(c) || RARE.includes(c));
+}
 
 export function syntheticName(r: () => number): string {
   const x = r();

@@ -1,0 +1,111 @@
+/** The care-network demo seed: the demo accounts, the network's shape, synthetic data only, idempotent. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { idNumberProblem } from '@jinglin/shared';
+import { createTestEnv, PASSWORD, type TestEnv } from '../../test/harness.js';
+import { seedDemo } from './demo.js';
+import { seedPersons } from './persons.js';
+import { DEMO_VOLUNTEERS, seedCare } from './care.js';
+import { isSyntheticName } from './synthetic.js';
+
+let t: TestEnv;
+let seconds = 0;
+beforeAll(async () => {
+  t = await createTestEnv();
+  await seedDemo(t.p, { password: PASSWORD });
+  await seedPersons(t.p, { count: 300, seed: 1 });
+  const started = performance.now();
+  const accounts = await seedCare(t.p, { password: PASSWORD });
+  seconds = (performance.now() - started) / 1000;
+  expect(accounts.map((a) => a.username)).toEqual(['demo_volunteer', 'demo_coordinator']);
+}, 120_000);
+afterAll(async () => t?.close());
+
+async function login(username: string) {
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username, password: PASSWORD },
+  });
+  expect(res.statusCode, res.body).toBe(200);
+  return { authorization: `Bearer ${res.json().token as string}` };
+}
+
+describe('care demo seed', () => {
+  it('demo_volunteer signs in and sees their own profile: sign language 2, blind guiding 1, two teams', async () => {
+    const auth = await login('demo_volunteer');
+    const res = await t.app.inject({ url: '/api/v1/care/me/volunteer', headers: auth });
+    expect(res.statusCode, res.body).toBe(200);
+    const { profile } = res.json();
+    expect(profile.skills).toEqual([
+      { skill: 'sign_language', level: 2 },
+      { skill: 'blind_guiding', level: 1 },
+    ]);
+    const kinds = await t.p.database.rows<{ kind: string }>(sql`
+      SELECT o.kind FROM care_members m JOIN care_organisations o ON o.id = m.organisation_id
+      WHERE m.volunteer_id = ${profile.id} AND m.left_on IS NULL ORDER BY o.kind`);
+    expect(kinds.map((k) => k.kind)).toEqual(['sub_team', 'vanguard_team']);
+  });
+
+  it('demo_coordinator manages volunteers', async () => {
+    const auth = await login('demo_coordinator');
+    const res = await t.app.inject({ url: '/api/v1/care/volunteers?limit=200', headers: auth });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().items).toHaveLength(DEMO_VOLUNTEERS);
+  });
+
+  it('the hierarchy: a corps with three sub-teams, two vanguard teams, a social-work team, two partners', async () => {
+    const rows = await t.p.database.rows<{
+      kind: string;
+      name: string;
+      parent: string | null;
+      contribution: string;
+    }>(sql`
+      SELECT o.kind, o.name, p.name AS parent, o.contribution FROM care_organisations o
+      LEFT JOIN care_organisations p ON p.id = o.parent_id ORDER BY o.kind, o.name`);
+    const byKind = (k: string) => rows.filter((r) => r.kind === k);
+    expect(byKind('corps').map((r) => r.name)).toEqual(['扶残助残志愿服务总队']);
+    expect(
+      byKind('sub_team')
+        .map((r) => r.name)
+        .sort(),
+    ).toEqual(['卫健系统分队', '同济大学分队', '静安置业"置爱益生"分队'].sort());
+    expect(byKind('sub_team').every((r) => r.parent === '扶残助残志愿服务总队')).toBe(true);
+    expect(
+      byKind('vanguard_team')
+        .map((r) => r.name)
+        .sort(),
+    ).toEqual(['机关党员突击队', '残疾人党员先锋队'].sort());
+    expect(byKind('social_work_team')).toHaveLength(1);
+    expect(byKind('partner')).toHaveLength(2);
+    expect(byKind('partner').every((r) => r.contribution.length > 0)).toBe(true);
+  });
+
+  it('volunteers are synthetic: generated names (a rare character, a minority name), 1709 phones, valid ID numbers', async () => {
+    const vols = await t.p.database.rows<{
+      name: string;
+      phone_enc: Buffer;
+      id_number_enc: Buffer | null;
+      id_type: string;
+    }>(sql`SELECT name, phone_enc, id_number_enc, id_type FROM care_volunteers`);
+    expect(vols).toHaveLength(DEMO_VOLUNTEERS);
+    for (const v of vols) expect(isSyntheticName(v.name), v.name).toBe(true);
+    expect(vols.some((v) => v.name.includes('·'))).toBe(true);
+    expect(vols.some((v) => [...v.name].some((c) => c.codePointAt(0)! > 0xffff))).toBe(true);
+    for (const v of vols) expect(t.p.crypto.decrypt(v.phone_enc)).toMatch(/^1709\d{7}$/);
+    const residentIds = vols.filter((v) => v.id_type === 'resident_id' && v.id_number_enc);
+    expect(residentIds.length).toBeGreaterThan(20);
+    for (const v of residentIds) expect(idNumberProblem(t.p.crypto.decrypt(v.id_number_enc!))).toBeNull();
+    const leaders = await t.p.database.rows<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM care_members WHERE role = 'leader' AND left_on IS NULL`,
+    );
+    expect(leaders[0]!.n).toBe(6);
+  });
+
+  it('is fast and idempotent', async () => {
+    expect(seconds).toBeLessThan(5);
+    expect(await seedCare(t.p, { password: PASSWORD })).toEqual([]);
+    const [n] = await t.p.database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM care_volunteers`);
+    expect(n!.n).toBe(DEMO_VOLUNTEERS);
+  });
+});
