@@ -4,14 +4,17 @@ import type { Platform } from '../../platform/platform.js';
 import { CareService } from './care.service.js';
 import { CarePairings } from './care.pairings.js';
 import { careRoutes } from './care.routes.js';
+import { NeedsService } from './needs/needs.service.js';
 
 export class CareModule {
   readonly service: CareService;
   readonly pairings: CarePairings;
+  readonly needs: NeedsService;
 
   constructor(readonly p: Platform) {
     this.service = new CareService(p);
     this.pairings = new CarePairings(p);
+    this.needs = new NeedsService(p);
   }
 
   routes(app: FastifyInstance): void {
