@@ -6,6 +6,7 @@ import { createTestEnv, PASSWORD, type TestEnv } from '../../test/harness.js';
 import { seedDemo } from './demo.js';
 import { seedPersons } from './persons.js';
 import { DEMO_VOLUNTEERS, seedCare } from './care.js';
+import { DEMO_PAIRINGS } from './care.activity.js';
 import { isSyntheticName } from './synthetic.js';
 
 let t: TestEnv;
@@ -102,8 +103,86 @@ describe('care demo seed', () => {
     expect(leaders[0]!.n).toBe(6);
   });
 
+  it('pairings, visits (done, planned, overdue, missed), service hours, needs in every status, a project and a meeting', async () => {
+    const count = async (q: ReturnType<typeof sql>) => (await t.p.database.rows<{ n: number }>(q))[0]!.n;
+    expect(await count(sql`SELECT count(*)::int AS n FROM care_pairings`)).toBe(DEMO_PAIRINGS);
+    // Persons in several streets; linfenlu's are owned by demo_street or (its community) demo_community.
+    expect(
+      await count(
+        sql`SELECT count(DISTINCT p.street_code)::int AS n FROM care_pairings c JOIN persons p ON p.id = c.person_id`,
+      ),
+    ).toBeGreaterThan(3);
+    const owners = await t.p.database.rows<{
+      username: string | null;
+      street: string;
+      same_community: boolean;
+    }>(sql`
+      SELECT u.username, p.street_code AS street, (u.community_id IS NOT DISTINCT FROM p.community_id) AS same_community
+      FROM care_pairings c JOIN persons p ON p.id = c.person_id LEFT JOIN users u ON u.id = c.owner_user_id
+      WHERE p.street_code = 'linfenlu'`);
+    expect(owners.length).toBeGreaterThan(0);
+    for (const o of owners) {
+      expect(['demo_street', 'demo_community']).toContain(o.username);
+      if (o.username === 'demo_community') expect(o.same_community).toBe(true);
+    }
+    expect(await count(sql`SELECT count(*)::int AS n FROM care_visits WHERE state = 'done'`)).toBe(
+      DEMO_PAIRINGS,
+    );
+    expect(
+      await count(sql`SELECT count(*)::int AS n FROM care_visits WHERE state = 'missed'`),
+    ).toBeGreaterThan(0);
+    expect(
+      await count(
+        sql`SELECT count(*)::int AS n FROM care_visits WHERE state = 'planned' AND planned_on < (now() AT TIME ZONE 'Asia/Shanghai')::date`,
+      ),
+    ).toBeGreaterThan(3);
+    // Each pairing's next visit is its planned visit.
+    expect(
+      await count(sql`SELECT count(*)::int AS n FROM care_pairings c WHERE NOT EXISTS (
+        SELECT 1 FROM care_visits v WHERE v.pairing_id = c.id AND v.state = 'planned' AND v.planned_on = c.next_visit_on)`),
+    ).toBe(0);
+    // A service record per volunteer of a visit done, with the visit's minutes.
+    expect(
+      await count(sql`SELECT count(*)::int AS n FROM care_visit_participants pa JOIN care_visits v ON v.id = pa.visit_id
+        LEFT JOIN care_service_records r ON r.source = 'visit' AND r.source_id = v.id AND r.volunteer_id = pa.volunteer_id
+        WHERE r.id IS NULL OR r.minutes <> v.minutes`),
+    ).toBe(0);
+    expect(await count(sql`SELECT count(*)::int AS n FROM care_service_records`)).toBeGreaterThan(
+      DEMO_PAIRINGS,
+    );
+    const statuses = await t.p.database.rows<{ status: string }>(
+      sql`SELECT DISTINCT status FROM care_needs ORDER BY status`,
+    );
+    expect(statuses.map((s) => s.status)).toEqual(['closed', 'in_progress', 'open', 'resolved', 'withdrawn']);
+    expect(
+      await count(
+        sql`SELECT count(*)::int AS n FROM care_needs WHERE status IN ('open','in_progress') AND due_at < now()`,
+      ),
+    ).toBe(1);
+    expect(
+      await count(sql`SELECT count(*)::int AS n FROM care_projects WHERE jsonb_array_length(stages) = 4`),
+    ).toBe(1);
+    expect(
+      await count(
+        sql`SELECT count(*)::int AS n FROM care_meetings WHERE kind = 'joint_meeting' AND cardinality(need_ids) > 0`,
+      ),
+    ).toBe(1);
+    expect(
+      await count(
+        sql`SELECT count(*)::int AS n FROM care_work_items WHERE meeting_id IS NOT NULL AND stage_key IS NOT NULL`,
+      ),
+    ).toBe(4);
+  });
+
+  it('demo_volunteer sees their own pairings (their profile and their teams)', async () => {
+    const auth = await login('demo_volunteer');
+    const res = await t.app.inject({ url: '/api/v1/care/me/pairings', headers: auth });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().length).toBeGreaterThan(1);
+  });
+
   it('is fast and idempotent', async () => {
-    expect(seconds).toBeLessThan(5);
+    expect(seconds).toBeLessThan(2);
     expect(await seedCare(t.p, { password: PASSWORD })).toEqual([]);
     const [n] = await t.p.database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM care_volunteers`);
     expect(n!.n).toBe(DEMO_VOLUNTEERS);

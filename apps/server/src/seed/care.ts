@@ -64,6 +64,8 @@ export interface CareNetworkIds {
   volunteers: string[];
   /** The team each volunteer serves in first (for pairings and service records). */
   teamOf: Map<string, string>;
+  /** Current members of each team. */
+  membersOf: Map<string, string[]>;
 }
 
 export async function seedCare(p: Platform, opts: { password: string }): Promise<DemoAccount[]> {
@@ -229,6 +231,12 @@ function buildNetwork(p: Platform, volunteerUserId: string) {
     partners: partners.map((t) => t.id!),
     volunteers: volunteers.map((v) => v.id!),
     teamOf,
+    membersOf: new Map(
+      teams.map((t) => [
+        t.id!,
+        members.filter((m) => m.organisationId === t.id && !m.leftOn).map((m) => m.volunteerId),
+      ]),
+    ),
   };
   return { orgs: [corps, ...teams, ...partners], volunteers, members, network };
 }
