@@ -15,5 +15,6 @@ export * from './schemas/benefit-rules.js';
 export * from './schemas/benefits.js';
 export * from './schemas/tracking.js';
 export * from './schemas/care.js';
+export * from './schemas/care-plans.js';
 export * from './schemas/care-needs.js';
 export * from './schemas/care-visits.js';

@@ -5,20 +5,25 @@ import { CareService } from './care.service.js';
 import { CarePairings } from './care.pairings.js';
 import { careRoutes } from './care.routes.js';
 import { NeedsService } from './needs/needs.service.js';
+import { PlansService } from './plans/plans.service.js';
+import { plansRoutes } from './plans/plans.routes.js';
 
 export class CareModule {
   readonly service: CareService;
   readonly pairings: CarePairings;
   readonly needs: NeedsService;
+  readonly plans: PlansService;
 
   constructor(readonly p: Platform) {
     this.service = new CareService(p);
     this.pairings = new CarePairings(p);
     this.needs = new NeedsService(p);
+    this.plans = new PlansService(p);
   }
 
   routes(app: FastifyInstance): void {
     careRoutes(app, this);
+    plansRoutes(app, this.plans);
   }
 }
 
