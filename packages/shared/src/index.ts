@@ -18,3 +18,4 @@ export * from './schemas/care.js';
 export * from './schemas/care-plans.js';
 export * from './schemas/care-needs.js';
 export * from './schemas/care-visits.js';
+export * from './schemas/care-hours.js';

@@ -7,23 +7,27 @@ import { careRoutes } from './care.routes.js';
 import { NeedsService } from './needs/needs.service.js';
 import { PlansService } from './plans/plans.service.js';
 import { plansRoutes } from './plans/plans.routes.js';
+import { HoursModule } from './hours/hours.module.js';
 
 export class CareModule {
   readonly service: CareService;
   readonly pairings: CarePairings;
   readonly needs: NeedsService;
   readonly plans: PlansService;
+  readonly hours: HoursModule;
 
   constructor(readonly p: Platform) {
     this.service = new CareService(p);
     this.pairings = new CarePairings(p);
     this.needs = new NeedsService(p);
     this.plans = new PlansService(p);
+    this.hours = new HoursModule(p);
   }
 
   routes(app: FastifyInstance): void {
     careRoutes(app, this);
     plansRoutes(app, this.plans);
+    this.hours.routes(app);
   }
 }
 
