@@ -10,6 +10,7 @@ export * from './schemas/jobs.js';
 export * from './schemas/access.js';
 export * from './passwords.js';
 export * from './domain/idcard.js';
+export * from './domain/id-documents.js';
 export * from './schemas/persons.js';
 export * from './schemas/benefit-rules.js';
 export * from './schemas/benefits.js';

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { MobilePhone, patchOf } from './common.js';
 import { OpeningHoursSchema } from './tracking.js';
+import { ID_DOCUMENT_TYPES } from '../domain/id-documents.js';
 
 /** 扶残助残志愿服务总队 (corps) → sub-teams; 先锋队; social-work teams; 党建联建 partners. */
 export const OrganisationKind = z.enum(['corps', 'sub_team', 'vanguard_team', 'social_work_team', 'partner']);
@@ -17,6 +18,8 @@ export const Skill = z.enum([
 ]);
 /** 1 beginner, 2 qualified, 3 expert. */
 export const SkillLevel = z.number().int().min(1).max(3);
+/** 居民身份证, 港澳居民来往内地通行证, 台湾居民来往大陆通行证, 护照, 外国人永久居留身份证. */
+export const IdType = z.enum(ID_DOCUMENT_TYPES);
 export const PairingState = z.enum(['active', 'ended']);
 export const VisitUnit = z.enum(['week', 'month']);
 
@@ -121,6 +124,10 @@ export const VolunteerBody = z
     phone: MobilePhone,
     /** Needed only on a proof of service (志愿服务证明); stored encrypted, always masked. */
     idNumber: z.string().trim().min(6).max(30).optional(),
+    /** The type decides the number's form (checked by the server: idDocumentProblem). */
+    idType: IdType.default('resident_id'),
+    /** 志愿者编号 (e.g. the 上海志愿者网 number), unique; printed on a proof of service. */
+    volunteerNo: Text(40).min(1).nullable().default(null),
     userId: z.uuid().nullable().default(null),
     skills: z.array(SkillItem).max(6).default([]),
     languages: z.array(Text(30).min(1)).max(10).default([]),
@@ -137,6 +144,8 @@ export const VolunteerOut = z.object({
   name: z.string(),
   phone: z.string(),
   idNumber: z.string().nullable(),
+  idType: IdType,
+  volunteerNo: z.string().nullable(),
   userId: z.uuid().nullable(),
   skills: z.array(SkillItem),
   languages: z.array(z.string()),
@@ -226,3 +235,7 @@ export const PairingListQuery = z
     limit: z.coerce.number().int().min(1).max(200).default(50),
   })
   .strict();
+
+/** A volunteer's phone for a coordinator (care.manage), with the reason (audited). Never the ID number. */
+export const VolunteerRevealBody = z.object({ reason: z.string().trim().min(4).max(200) }).strict();
+export const VolunteerRevealOut = z.object({ phone: z.string() });

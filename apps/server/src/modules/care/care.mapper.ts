@@ -30,6 +30,8 @@ export function toVolunteerOut(crypto: FieldCrypto, v: Vol): z.infer<typeof Volu
     name: v.name,
     phone: maskPhone(crypto.decrypt(v.phoneEnc)),
     idNumber: v.idNumberEnc ? maskIdNumber(crypto.decrypt(v.idNumberEnc)) : null,
+    idType: v.idType,
+    volunteerNo: v.volunteerNo,
     userId: v.userId,
     skills: v.skills as z.infer<typeof VolunteerOut>['skills'],
     languages: v.languages,

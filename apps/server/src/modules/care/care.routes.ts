@@ -21,6 +21,8 @@ import {
   VolunteerListQuery,
   VolunteerOut,
   VolunteerPatch,
+  VolunteerRevealBody,
+  VolunteerRevealOut,
   pageOf,
 } from '@jinglin/shared';
 import { actorOf, etag, ifMatch } from '../../platform/http/helpers.js';
@@ -205,6 +207,20 @@ export function careRoutes(app: FastifyInstance, m: CareModule): void {
       etag(reply, out.version);
       return out;
     },
+  );
+  r.post(
+    `${base}/volunteers/:id/reveal`,
+    {
+      schema: {
+        tags,
+        summary: "A volunteer's phone in clear, with a reason (audited; never the ID number)",
+        params: IdParams,
+        body: VolunteerRevealBody,
+        response: { 200: VolunteerRevealOut },
+      },
+      config: { access: 'care.manage', recordRoute: true },
+    },
+    async (req) => s.revealVolunteer(actorOf(req), req.params.id, req.body.reason),
   );
 
   // ---- pairings

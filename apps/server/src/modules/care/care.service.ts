@@ -4,7 +4,7 @@
  */
 import { and, asc, count, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { normaliseIdentifier } from '@jinglin/shared';
+import { idDocumentProblem, normaliseIdentifier, type IdDocumentType } from '@jinglin/shared';
 import type {
   MemberBody,
   MemberPatch,
@@ -215,7 +215,12 @@ export class CareService {
       .from(careVolunteers)
       .where(
         and(
-          q.q ? sql`${careVolunteers.name} LIKE ${`%${q.q.replace(/[\\%_]/g, '\\$&')}%`}` : undefined,
+          // A mobile number is looked up exactly (blind index); anything else matches the name.
+          q.q && /^1[3-9]\d{9}$/.test(q.q)
+            ? eq(careVolunteers.phoneBidx, this.p.crypto.blindIndex('phone', q.q))
+            : q.q
+              ? sql`${careVolunteers.name} LIKE ${`%${q.q.replace(/[\\%_]/g, '\\$&')}%`}`
+              : undefined,
           q.skill
             ? sql`${careVolunteers.skills} @> ${JSON.stringify([{ skill: q.skill }])}::jsonb`
             : undefined,
@@ -257,6 +262,7 @@ export class CareService {
     await this.db.transaction(async (tx) => {
       const { phone, idNumber, ...rest } = body;
       const identifiers = await this.identifiers(tx, id, phone, idNumber, body.userId);
+      await this.checkDocument(tx, id, body.idType, idNumber, undefined, body.volunteerNo);
       await tx
         .insert(careVolunteers)
         .values({ id, ...rest, ...identifiers } as typeof careVolunteers.$inferInsert);
@@ -272,12 +278,22 @@ export class CareService {
   async patchVolunteer(actor: Actor, id: string, version: number, body: z.infer<typeof VolunteerPatch>) {
     await this.db.transaction(async (tx) => {
       const [cur] = await tx
-        .select({ id: careVolunteers.id })
+        .select({
+          id: careVolunteers.id,
+          idType: careVolunteers.idType,
+          idNumberEnc: careVolunteers.idNumberEnc,
+        })
         .from(careVolunteers)
         .where(eq(careVolunteers.id, id));
       if (!cur) throw notFound();
       const { phone, idNumber, ...rest } = body;
       const identifiers = await this.identifiers(tx, id, phone, idNumber, body.userId);
+      // A new type is checked against the number kept when no new number comes with it.
+      const kept =
+        idNumber === undefined && body.idType && cur.idNumberEnc
+          ? this.p.crypto.decrypt(cur.idNumberEnc)
+          : undefined;
+      await this.checkDocument(tx, id, body.idType ?? cur.idType, idNumber ?? kept, kept, body.volunteerNo);
       const [row] = await tx
         .update(careVolunteers)
         .set({ ...rest, ...identifiers, version: version + 1 } as Partial<typeof careVolunteers.$inferInsert>)
@@ -293,6 +309,45 @@ export class CareService {
       });
     });
     return this.getVolunteer(id);
+  }
+
+  /** The number fits its document type (a resident ID in full, GB 11643); a volunteer number is one volunteer's. */
+  private async checkDocument(
+    tx: Tx,
+    id: string,
+    idType: IdDocumentType,
+    idNumber: string | undefined,
+    kept: string | undefined,
+    volunteerNo: string | null | undefined,
+  ) {
+    if (idNumber !== undefined) {
+      const problem = idDocumentProblem(idType, idNumber);
+      // A changed type that no longer fits the number kept is named on the type.
+      if (problem) throw invalid(kept !== undefined ? 'idType' : 'idNumber', problem);
+    }
+    if (volunteerNo) {
+      const [dup] = await tx
+        .select({ id: careVolunteers.id })
+        .from(careVolunteers)
+        .where(eq(careVolunteers.volunteerNo, volunteerNo));
+      if (dup && dup.id !== id) throw invalid('volunteerNo', 'taken');
+    }
+  }
+
+  /** A volunteer's phone in clear for a coordinator, with the reason: audited (ids, reason, field). */
+  async revealVolunteer(actor: Actor, id: string, reason: string) {
+    const [v] = await this.db
+      .select({ phoneEnc: careVolunteers.phoneEnc })
+      .from(careVolunteers)
+      .where(eq(careVolunteers.id, id));
+    if (!v) throw notFound();
+    await recordAudit(this.db, actor, {
+      action: 'care.volunteer.reveal',
+      objectType: 'care_volunteer',
+      objectId: id,
+      details: { reason, fields: ['phone'] },
+    });
+    return { phone: this.p.crypto.decrypt(v.phoneEnc) };
   }
 
   /** Encrypted phone / ID number with blind indexes; a phone and a user account belong to one volunteer. */

@@ -194,7 +194,7 @@ describe('volunteers', () => {
       await call(t, officer, 'POST', '/volunteers', {
         name: '李手语',
         phone,
-        idNumber: '310106199001011234',
+        idNumber: '310106199001011236',
         skills: [{ skill: 'sign_language', level: 3 }],
         languages: ['上海话', '中国手语'],
         availability: { weekly: { '3': [{ from: '08:00', to: '12:00' }] }, exceptions: [] },
@@ -204,10 +204,10 @@ describe('volunteers', () => {
       }),
     );
     expect(v.phone).toBe(`${phone.slice(0, 3)}****${phone.slice(-4)}`);
-    expect(v.idNumber).toBe('310106********1234');
+    expect(v.idNumber).toBe('310106********1236');
     const raw = await t.p.database.db.execute(sql`SELECT * FROM care_volunteers WHERE id = ${v.id}`);
     expect(JSON.stringify(raw)).not.toContain(phone);
-    expect(JSON.stringify(raw)).not.toContain('310106199001011234');
+    expect(JSON.stringify(raw)).not.toContain('310106199001011236');
 
     const dup = await call(t, officer, 'POST', '/volunteers', { name: '重复', phone });
     expect(dup.json().errors[0]).toMatchObject({ path: 'phone', message: '已被占用，请换一个。' });
@@ -243,7 +243,7 @@ describe('volunteers', () => {
       version: 2,
       skills: [{ skill: 'sign_language', level: 3 }],
       languages: ['上海话', '中国手语'],
-      idNumber: '310106********1234',
+      idNumber: '310106********1236',
     });
     expect(patched.json().training).toHaveLength(1);
     expect(
