@@ -158,6 +158,15 @@ export const FIELD_MESSAGES: Record<Language, Record<string, string>> = {
     not_a_team: '所选组织不是团队（合作单位不能结对）。',
     not_in_household: '该人员不属于所选家庭。',
     end_before_start: '结束日期不能早于开始日期。',
+    // Home visits.
+    not_a_visit_worker: '负责人须为负责该人员所在街镇或居委的工作人员。',
+    pairing_ended: '该结对已结束，不能再安排走访。',
+    person_not_in_pairing: '所选人员不是该结对的走访对象。',
+    person_or_pairing: '请选择一个结对或一位走访对象。',
+    one_participant: '每位参与人须为一名志愿者或一名工作人员（只选一项）。',
+    duplicate_participant: '同一参与人只能填写一次。',
+    visited_in_future: '走访时间不能晚于现在。',
+    not_editable_now: '走访当前的状态下不能修改此项。',
     // Service hours, corrections and proofs.
     minutes_range: '时长须在 1 分钟到 24 小时（1440 分钟）之间。',
     duplicate_volunteer: '同一名志愿者只能列一次。',
@@ -255,6 +264,15 @@ export const FIELD_MESSAGES: Record<Language, Record<string, string>> = {
     not_a_team: 'The organisation chosen is not a team (partners are not paired).',
     not_in_household: 'This person is not in the household chosen.',
     end_before_start: 'The end date cannot be before the start date.',
+    // Home visits.
+    not_a_visit_worker: 'The person responsible must be a worker whose street or community covers this person.',
+    pairing_ended: 'This pairing has ended: no more visits can be planned for it.',
+    person_not_in_pairing: 'This person is not the one visited in that pairing.',
+    person_or_pairing: 'Choose a pairing or a person to visit.',
+    one_participant: 'Each participant is one volunteer or one member of staff (one of them).',
+    duplicate_participant: 'Each participant can be listed only once.',
+    visited_in_future: 'The visit cannot be later than now.',
+    not_editable_now: 'This cannot be changed while the visit is in its current state.',
     // Service hours, corrections and proofs.
     minutes_range: 'The time must be between 1 minute and 24 hours (1,440 minutes).',
     duplicate_volunteer: 'Each volunteer can be listed once only.',

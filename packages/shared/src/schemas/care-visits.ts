@@ -165,9 +165,7 @@ export const VisitListQuery = z
   })
   .strict();
 
-export const MyVisitListQuery = z
-  .object({ pairingId: z.uuid().optional() })
-  .strict();
+export const MyVisitListQuery = z.object({ pairingId: z.uuid().optional() }).strict();
 
 /** A pairing due a visit by its plan. `overdueDays` > 0: the next visit is that many days late. */
 export const QueuePairingItem = z.object({

@@ -61,6 +61,8 @@ export function toPairingOut(
     goals: p.goals,
     visitPlan: { every: p.visitEvery, unit: p.visitUnit },
     state: p.state,
+    ownerUserId: p.ownerUserId,
+    nextVisitOn: p.nextVisitOn,
     version: p.version,
   };
 }

@@ -8,6 +8,9 @@ import { NeedsService } from './needs/needs.service.js';
 import { PlansService } from './plans/plans.service.js';
 import { plansRoutes } from './plans/plans.routes.js';
 import { HoursModule } from './hours/hours.module.js';
+import { CareVisits } from './visits/visits.service.js';
+import { MyVisits } from './visits/visits.mine.js';
+import { visitsRoutes } from './visits/visits.routes.js';
 
 export class CareModule {
   readonly service: CareService;
@@ -15,6 +18,8 @@ export class CareModule {
   readonly needs: NeedsService;
   readonly plans: PlansService;
   readonly hours: HoursModule;
+  readonly visits: CareVisits;
+  readonly myVisits: MyVisits;
 
   constructor(readonly p: Platform) {
     this.service = new CareService(p);
@@ -22,12 +27,15 @@ export class CareModule {
     this.needs = new NeedsService(p);
     this.plans = new PlansService(p);
     this.hours = new HoursModule(p);
+    this.visits = new CareVisits(p);
+    this.myVisits = new MyVisits(p);
   }
 
   routes(app: FastifyInstance): void {
     careRoutes(app, this);
     plansRoutes(app, this.plans);
     this.hours.routes(app);
+    visitsRoutes(app, this);
   }
 }
 

@@ -17,6 +17,8 @@ import { newId } from '../../platform/ids.js';
 import { persons } from '../../platform/db/schema.js';
 import { careMembers, careOrganisations, carePairings, careVolunteers } from './care.tables.js';
 import { page, toPairingOut } from './care.mapper.js';
+import { canOwnVisits } from './visits/visits.owners.js';
+import { recomputeNextVisit } from './visits/visits.next.js';
 
 const personScope = (actor: Actor) =>
   and(
@@ -48,6 +50,7 @@ export class CarePairings {
         q.personId ? eq(carePairings.personId, q.personId) : undefined,
         q.teamId ? eq(carePairings.teamId, q.teamId) : undefined,
         q.volunteerId ? eq(carePairings.volunteerId, q.volunteerId) : undefined,
+        q.ownerUserId ? eq(carePairings.ownerUserId, q.ownerUserId) : undefined,
         q.streetCode ? eq(persons.streetCode, q.streetCode) : undefined,
         q.cursor ? gt(carePairings.id, q.cursor) : undefined,
       ),
@@ -72,10 +75,17 @@ export class CarePairings {
     const id = newId();
     return this.db.transaction(async (tx) => {
       const [person] = await tx
-        .select({ id: persons.id, householdId: persons.householdId })
+        .select({
+          id: persons.id,
+          householdId: persons.householdId,
+          streetCode: persons.streetCode,
+          communityId: persons.communityId,
+        })
         .from(persons)
         .where(and(eq(persons.id, body.personId), personScope(actor)));
       if (!person) throw invalid('personId', 'not_found');
+      if (body.ownerUserId && !(await canOwnVisits(tx, body.ownerUserId, person)))
+        throw invalid('ownerUserId', 'not_a_visit_worker');
       if (body.householdId && body.householdId !== person.householdId)
         throw invalid('householdId', 'not_in_household');
       if (body.teamId) {
@@ -94,12 +104,15 @@ export class CarePairings {
         if (!v) throw invalid('volunteerId', 'not_found');
       }
       const { visitPlan, ...rest } = body;
+      const state = body.endOn && body.endOn < today() ? 'ended' : 'active';
       await tx.insert(carePairings).values({
         id,
         ...rest,
         visitEvery: visitPlan.every,
         visitUnit: visitPlan.unit,
-        state: body.endOn && body.endOn < today() ? 'ended' : 'active',
+        state,
+        // The first visit is due on the start date; the visits module moves it on.
+        nextVisitOn: state === 'active' ? body.startOn : null,
       });
       await recordAudit(tx, actor, {
         action: 'care.pairing.create',
@@ -115,6 +128,14 @@ export class CarePairings {
       const cur = await this.get(actor, id, tx);
       const endOn = body.endOn !== undefined ? body.endOn : cur.endOn;
       if (endOn && endOn < cur.startOn) throw invalid('endOn', 'end_before_start');
+      if (body.ownerUserId) {
+        const [person] = await tx
+          .select({ streetCode: persons.streetCode, communityId: persons.communityId })
+          .from(persons)
+          .where(eq(persons.id, cur.personId));
+        if (!(await canOwnVisits(tx, body.ownerUserId, person!)))
+          throw invalid('ownerUserId', 'not_a_visit_worker');
+      }
       const { visitPlan, ...rest } = body;
       // Ending a pairing without a date ends it today.
       const ending = body.state === 'ended' && !endOn ? { endOn: today() } : {};
@@ -129,6 +150,8 @@ export class CarePairings {
         .where(and(eq(carePairings.id, id), eq(carePairings.version, version)))
         .returning({ id: carePairings.id });
       if (!row) throw new AppError('version_mismatch');
+      // A changed plan, an end or a restart moves the next visit (ended: none).
+      await recomputeNextVisit(tx, id);
       await recordAudit(tx, actor, {
         action: 'care.pairing.update',
         objectType: 'care_pairing',
@@ -183,6 +206,7 @@ export class CarePairings {
       goals: r.pr.goals,
       visitPlan: { every: r.pr.visitEvery, unit: r.pr.visitUnit },
       state: r.pr.state,
+      nextVisitOn: r.pr.nextVisitOn,
     };
   }
 
