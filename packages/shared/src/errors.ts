@@ -216,6 +216,13 @@ export const FIELD_MESSAGES: Record<Language, Record<string, string>> = {
     already_waived: '已经声明放弃该待遇。',
     not_yours: '只能为本人或被监护人办理。',
     variable_shadows_builtin: '自定义条件项不能与系统条件项重名。',
+    // Needs cases (诉求).
+    title_required: '请填写诉求的标题（一句话说明需要什么）。',
+    description_required: '请说一说您需要什么帮助。',
+    note_required: '请填写记录内容。',
+    resolution_required: '请写明处理结果，居民会收到这段话。',
+    owner_not_eligible: '所选人员不能负责此诉求（须为该人员所在街镇或居委的工作人员）。',
+    duplicate_category: '同一类别只能出现一次。',
   },
   en: {
     required: 'This field is required.',
@@ -323,5 +330,11 @@ export const FIELD_MESSAGES: Record<Language, Record<string, string>> = {
     variable_shadows_builtin: 'A programme variable cannot use the name of a built-in one.',
     unsupported_file_type: 'Only .xlsx and .csv files are accepted.',
     multipart_required: 'Send the file as a multipart/form-data upload.',
+    title_required: 'Give the need a title (one line saying what is needed).',
+    description_required: 'Tell us what help you need.',
+    note_required: 'Write the note.',
+    resolution_required: 'Write the outcome: the resident receives these words.',
+    owner_not_eligible: 'This person cannot own the case (a worker of the person’s street or community is needed).',
+    duplicate_category: 'Each category can appear only once.',
   },
 };

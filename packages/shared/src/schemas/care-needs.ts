@@ -205,8 +205,8 @@ export const MyNeedOut = z.object({
   dueAt: z.string(),
   resolvedAt: z.string().nullable(),
   resolution: z.string(),
-  /** Always the same words ("工作人员"): no staff names reach the portal. */
-  handledBy: z.string().nullable(),
+  /** Whether a member of staff handles it — never who (the portal says "工作人员"). */
+  assigned: z.boolean(),
   /** Public steps only: received, being handled, resolved, reopened. */
   steps: z.array(
     z.object({

@@ -5,6 +5,7 @@ import { CareService } from './care.service.js';
 import { CarePairings } from './care.pairings.js';
 import { careRoutes } from './care.routes.js';
 import { NeedsService } from './needs/needs.service.js';
+import { needsRoutes } from './needs/needs.routes.js';
 import { PlansService } from './plans/plans.service.js';
 import { plansRoutes } from './plans/plans.routes.js';
 import { HoursModule } from './hours/hours.module.js';
@@ -33,6 +34,7 @@ export class CareModule {
 
   routes(app: FastifyInstance): void {
     careRoutes(app, this);
+    needsRoutes(app, this.needs);
     plansRoutes(app, this.plans);
     this.hours.routes(app);
     visitsRoutes(app, this);

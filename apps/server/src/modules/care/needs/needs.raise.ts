@@ -30,6 +30,8 @@ export interface RaiseNeedInput {
   description?: string;
   /** undefined: the responsible worker (owner of an active pairing), else unassigned; null: unassigned. */
   ownerUserId?: string | null;
+  /** When the resident prefers to be called (portal), kept on the 'created' action. */
+  contactTime?: string;
 }
 
 export interface RaisedNeed {
@@ -151,7 +153,12 @@ export async function raiseNeed(
     at: now,
     actorUserId: actor.userId,
     kind: 'created',
-    detail: { source: input.source, ...(input.visitId ? { visitId: input.visitId } : {}), ownerUserId },
+    detail: {
+      source: input.source,
+      ownerUserId,
+      ...(input.visitId ? { visitId: input.visitId } : {}),
+      ...(input.contactTime ? { contactTime: input.contactTime } : {}),
+    },
   });
   await recordAudit(tx, actor, {
     action: 'care.need.create',
