@@ -40,6 +40,14 @@ const COMPONENTS: Record<PageId, LazyExoticComponent<ComponentType>> = {
   'tracking-centres': lazy(() => import('./pages/TrackingCentres')),
   'tracking-settings': lazy(() => import('./pages/TrackingSettings')),
   'care-queue': lazy(() => import('./pages/CareQueue')),
+  'care-projects': lazy(() => import('./pages/CareProjects')),
+  'care-project-new': lazy(() => import('./pages/CareProjectForm')),
+  'care-project': lazy(() => import('./pages/CareProject')),
+  'care-project-edit': lazy(() => import('./pages/CareProjectForm')),
+  'care-meetings': lazy(() => import('./pages/CareMeetings')),
+  'care-meeting-new': lazy(() => import('./pages/CareMeetingForm')),
+  'care-meeting': lazy(() => import('./pages/CareMeeting')),
+  'care-meeting-edit': lazy(() => import('./pages/CareMeetingForm')),
   'not-found': lazy(() => import('./pages/NotFound')),
 };
 

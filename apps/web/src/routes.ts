@@ -37,6 +37,14 @@ export type PageId =
   | 'tracking-centres'
   | 'tracking-settings'
   | 'care-queue'
+  | 'care-projects'
+  | 'care-project-new'
+  | 'care-project'
+  | 'care-project-edit'
+  | 'care-meetings'
+  | 'care-meeting-new'
+  | 'care-meeting'
+  | 'care-meeting-edit'
   | 'not-found';
 
 export type NavKey =
@@ -63,7 +71,9 @@ export type NavKey =
   | 'trackingDevices'
   | 'trackingCentres'
   | 'trackingSettings'
-  | 'careQueue';
+  | 'careQueue'
+  | 'careProjects'
+  | 'careMeetings';
 
 export interface PageDef {
   id: PageId;
@@ -76,7 +86,7 @@ export interface PageDef {
    * test account may see (e.g. the first person of GET /api/v1/persons; a benefit programme's
    * `:code`; a payment cycle's `:id`; a watch's `:id` from a centre's live list).
    */
-  sample?: 'person' | 'program' | 'cycle' | 'device';
+  sample?: 'person' | 'program' | 'cycle' | 'device' | 'project' | 'meeting';
   /** Must the visitor be signed in? */
   needsLogin: boolean;
   /** The permission the page is about (null: any signed-in user, or public). */
@@ -344,6 +354,84 @@ export const PAGES: readonly PageDef[] = [
     permission: 'care.visits',
     anyOf: ['care.visits', 'care.needs', 'care.plans'],
     nav: 'careQueue',
+    layout: 'app',
+  },
+  {
+    id: 'care-projects',
+    path: '/care/projects',
+    url: '/care/projects',
+    needsLogin: true,
+    permission: 'care.plans',
+    anyOf: ['care.plans'],
+    nav: 'careProjects',
+    layout: 'app',
+  },
+  {
+    id: 'care-project-new',
+    path: '/care/projects/new',
+    url: '/care/projects/new',
+    needsLogin: true,
+    permission: 'care.plans',
+    anyOf: ['care.plans'],
+    layout: 'app',
+  },
+  {
+    id: 'care-project',
+    path: '/care/projects/:id',
+    url: '/care/projects/:id',
+    sample: 'project',
+    needsLogin: true,
+    permission: 'care.plans',
+    anyOf: ['care.plans'],
+    layout: 'app',
+  },
+  {
+    id: 'care-project-edit',
+    path: '/care/projects/:id/edit',
+    url: '/care/projects/:id/edit',
+    sample: 'project',
+    needsLogin: true,
+    permission: 'care.plans',
+    anyOf: ['care.plans'],
+    layout: 'app',
+  },
+  {
+    id: 'care-meetings',
+    path: '/care/meetings',
+    url: '/care/meetings',
+    needsLogin: true,
+    permission: 'care.plans',
+    anyOf: ['care.plans'],
+    nav: 'careMeetings',
+    layout: 'app',
+  },
+  {
+    id: 'care-meeting-new',
+    path: '/care/meetings/new',
+    url: '/care/meetings/new',
+    needsLogin: true,
+    permission: 'care.plans',
+    anyOf: ['care.plans'],
+    layout: 'app',
+  },
+  {
+    id: 'care-meeting',
+    path: '/care/meetings/:id',
+    url: '/care/meetings/:id',
+    sample: 'meeting',
+    needsLogin: true,
+    permission: 'care.plans',
+    anyOf: ['care.plans'],
+    layout: 'app',
+  },
+  {
+    id: 'care-meeting-edit',
+    path: '/care/meetings/:id/edit',
+    url: '/care/meetings/:id/edit',
+    sample: 'meeting',
+    needsLogin: true,
+    permission: 'care.plans',
+    anyOf: ['care.plans'],
     layout: 'app',
   },
   {

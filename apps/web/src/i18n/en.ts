@@ -64,6 +64,8 @@ const en: Messages = {
     trackingCentres: 'Day centres',
     trackingSettings: 'Tracking settings',
     careQueue: 'My tasks',
+    careProjects: 'Warm-heart projects',
+    careMeetings: 'Meetings and activities',
     openAlerts: '{{count}} open',
   },
   header: {

@@ -6,6 +6,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { hasAny, useMe } from '../../session';
 import { useVT } from '../visits/i18n';
 import { VisitsDueSection } from '../visits/VisitsDueSection';
+import { WorkQueueSection } from '../plans/WorkQueueSection';
 
 export default function CareQueuePage() {
   const { t } = useVT();
@@ -15,6 +16,7 @@ export default function CareQueuePage() {
       <PageTitle title={t('queue.title')} />
       <p>{t('queue.intro')}</p>
       {hasAny(me, ['care.visits']) && <VisitsDueSection />}
+      {hasAny(me, ['care.plans']) && <WorkQueueSection />}
     </>
   );
 }

@@ -1,0 +1,2 @@
+/** The page's chunk: see care/plans/ProjectPage.tsx. */
+export { default } from '../care/plans/ProjectPage';
