@@ -239,3 +239,16 @@ export const PairingListQuery = z
 /** A volunteer's phone for a coordinator (care.manage), with the reason (audited). Never the ID number. */
 export const VolunteerRevealBody = z.object({ reason: z.string().trim().min(4).max(200) }).strict();
 export const VolunteerRevealOut = z.object({ phone: z.string() });
+
+/** A volunteer's memberships (current and ended), for the volunteer's page. */
+export const VolunteerMembershipOut = z.object({
+  id: z.uuid(),
+  organisationId: z.uuid(),
+  organisationName: z.string(),
+  organisationKind: OrganisationKind,
+  role: MemberRole,
+  partyMember: z.boolean(),
+  joinedOn: z.string(),
+  leftOn: z.string().nullable(),
+  version: z.number().int(),
+});

@@ -23,6 +23,7 @@ import {
   VolunteerPatch,
   VolunteerRevealBody,
   VolunteerRevealOut,
+  VolunteerMembershipOut,
   pageOf,
 } from '@jinglin/shared';
 import { actorOf, etag, ifMatch } from '../../platform/http/helpers.js';
@@ -207,6 +208,19 @@ export function careRoutes(app: FastifyInstance, m: CareModule): void {
       etag(reply, out.version);
       return out;
     },
+  );
+  r.get(
+    `${base}/volunteers/:id/memberships`,
+    {
+      schema: {
+        tags,
+        summary: "A volunteer's memberships (current first)",
+        params: IdParams,
+        response: { 200: z.array(VolunteerMembershipOut) },
+      },
+      config: { access: 'care.read', recordRoute: true },
+    },
+    async (req) => s.volunteerMemberships(req.params.id),
   );
   r.post(
     `${base}/volunteers/:id/reveal`,

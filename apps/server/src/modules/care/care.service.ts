@@ -207,6 +207,19 @@ export class CareService {
     return this.getMember(organisationId, id);
   }
 
+  /** A volunteer's memberships, current first, with the organisation's name and kind. */
+  async volunteerMemberships(volunteerId: string) {
+    await this.getVolunteer(volunteerId);
+    const rows = await this.db
+      .select({ m: careMembers, name: careOrganisations.name, kind: careOrganisations.kind })
+      .from(careMembers)
+      .innerJoin(careOrganisations, eq(careOrganisations.id, careMembers.organisationId))
+      .where(eq(careMembers.volunteerId, volunteerId))
+      .orderBy(sql`${careMembers.leftOn} IS NOT NULL`, asc(careOrganisations.name))
+      .limit(500);
+    return rows.map((r) => ({ ...r.m, organisationName: r.name, organisationKind: r.kind }));
+  }
+
   // ---- volunteers
 
   async listVolunteers(q: z.infer<typeof VolunteerListQuery>) {

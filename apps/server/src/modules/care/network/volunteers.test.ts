@@ -169,3 +169,44 @@ describe('volunteer phone reveal', () => {
     expect(missing.statusCode).toBe(404);
   });
 });
+
+describe("a volunteer's memberships", () => {
+  it('lists current memberships first with the organisation, then ended ones; care.read only', async () => {
+    const v = await makeVolunteer(t, coordinator);
+    const a = await call(t, coordinator, 'POST', '/organisations', {
+      kind: 'vanguard_team',
+      name: '甲先锋队',
+    });
+    const b = await call(t, coordinator, 'POST', '/organisations', {
+      kind: 'social_work_team',
+      name: '乙社工队',
+    });
+    const ma = await call(t, coordinator, 'POST', `/organisations/${a.json().id}/members`, {
+      volunteerId: v.id,
+      role: 'leader',
+      partyMember: true,
+    });
+    expect(ma.statusCode, ma.body).toBe(201);
+    await call(t, coordinator, 'POST', `/organisations/${b.json().id}/members`, { volunteerId: v.id });
+    const end = await call(
+      t,
+      coordinator,
+      'PATCH',
+      `/organisations/${a.json().id}/members/${ma.json().id}`,
+      { leftOn: '2026-10-01' },
+      { 'if-match': '1' },
+    );
+    expect(end.statusCode, end.body).toBe(200);
+    const res = await call(t, streetOfficer, 'GET', `/volunteers/${v.id}/memberships`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(
+      res
+        .json()
+        .map((m: Record<string, unknown>) => [m.organisationName, m.organisationKind, m.role, m.leftOn]),
+    ).toEqual([
+      ['乙社工队', 'social_work_team', 'member', null],
+      ['甲先锋队', 'vanguard_team', 'leader', '2026-10-01'],
+    ]);
+    expect((await call(t, volunteerUser, 'GET', `/volunteers/${v.id}/memberships`)).statusCode).toBe(404);
+  });
+});
