@@ -37,6 +37,15 @@ export type PageId =
   | 'tracking-centres'
   | 'tracking-settings'
   | 'care-queue'
+  | 'care-pairings'
+  | 'care-pairing-new'
+  | 'care-pairing'
+  | 'care-pairing-edit'
+  | 'care-pairing-record'
+  | 'care-visit-new'
+  | 'care-visit'
+  | 'care-visit-record'
+  | 'my-care'
   | 'care-projects'
   | 'care-project-new'
   | 'care-project'
@@ -72,6 +81,8 @@ export type NavKey =
   | 'trackingCentres'
   | 'trackingSettings'
   | 'careQueue'
+  | 'carePairings'
+  | 'myCare'
   | 'careProjects'
   | 'careMeetings';
 
@@ -86,7 +97,7 @@ export interface PageDef {
    * test account may see (e.g. the first person of GET /api/v1/persons; a benefit programme's
    * `:code`; a payment cycle's `:id`; a watch's `:id` from a centre's live list).
    */
-  sample?: 'person' | 'program' | 'cycle' | 'device' | 'project' | 'meeting';
+  sample?: 'person' | 'program' | 'cycle' | 'device' | 'project' | 'meeting' | 'pairing' | 'visit';
   /** Must the visitor be signed in? */
   needsLogin: boolean;
   /** The permission the page is about (null: any signed-in user, or public). */
@@ -354,6 +365,94 @@ export const PAGES: readonly PageDef[] = [
     permission: 'care.visits',
     anyOf: ['care.visits', 'care.needs', 'care.plans'],
     nav: 'careQueue',
+    layout: 'app',
+  },
+  {
+    id: 'care-pairings',
+    path: '/care/pairings',
+    url: '/care/pairings',
+    needsLogin: true,
+    permission: 'care.read',
+    anyOf: ['care.pairings', 'care.visits'],
+    nav: 'carePairings',
+    layout: 'app',
+  },
+  {
+    id: 'care-pairing-new',
+    path: '/care/pairings/new',
+    url: '/care/pairings/new',
+    needsLogin: true,
+    permission: 'care.pairings',
+    anyOf: ['care.pairings'],
+    layout: 'app',
+  },
+  {
+    id: 'care-pairing',
+    path: '/care/pairings/:id',
+    url: '/care/pairings/:id',
+    sample: 'pairing',
+    needsLogin: true,
+    permission: 'care.read',
+    anyOf: ['care.pairings', 'care.visits'],
+    layout: 'app',
+  },
+  {
+    id: 'care-pairing-edit',
+    path: '/care/pairings/:id/edit',
+    url: '/care/pairings/:id/edit',
+    sample: 'pairing',
+    needsLogin: true,
+    permission: 'care.pairings',
+    anyOf: ['care.pairings'],
+    layout: 'app',
+  },
+  {
+    id: 'care-pairing-record',
+    path: '/care/pairings/:id/record',
+    url: '/care/pairings/:id/record',
+    sample: 'pairing',
+    needsLogin: true,
+    permission: 'care.visits',
+    anyOf: ['care.visits'],
+    layout: 'app',
+  },
+  {
+    id: 'care-visit-new',
+    path: '/care/visits/new',
+    url: '/care/visits/new',
+    needsLogin: true,
+    permission: 'care.visits',
+    anyOf: ['care.visits'],
+    layout: 'app',
+  },
+  {
+    id: 'care-visit',
+    path: '/care/visits/:id',
+    url: '/care/visits/:id',
+    sample: 'visit',
+    needsLogin: true,
+    permission: 'care.visits',
+    anyOf: ['care.visits'],
+    layout: 'app',
+  },
+  {
+    id: 'care-visit-record',
+    path: '/care/visits/:id/record',
+    url: '/care/visits/:id/record',
+    sample: 'visit',
+    needsLogin: true,
+    permission: 'care.visits',
+    anyOf: ['care.visits'],
+    layout: 'app',
+  },
+  {
+    id: 'my-care',
+    path: '/me/care',
+    url: '/me/care',
+    needsLogin: true,
+    permission: 'care.own',
+    anyOf: ['care.own'],
+    nav: 'myCare',
     layout: 'app',
   },
   {

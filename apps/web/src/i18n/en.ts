@@ -64,6 +64,8 @@ const en: Messages = {
     trackingCentres: 'Day centres',
     trackingSettings: 'Tracking settings',
     careQueue: 'My tasks',
+    carePairings: 'Pairings and visits',
+    myCare: 'My families',
     careProjects: 'Warm-heart projects',
     careMeetings: 'Meetings and activities',
     openAlerts: '{{count}} open',

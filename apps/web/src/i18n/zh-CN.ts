@@ -62,6 +62,8 @@ const zhCN = {
     trackingCentres: '阳光之家',
     trackingSettings: '定位设置',
     careQueue: '我的待办',
+    carePairings: '结对与走访',
+    myCare: '我的结对家庭',
     careProjects: '暖心行动项目',
     careMeetings: '会议与活动',
     openAlerts: '{{count}} 条未处理',

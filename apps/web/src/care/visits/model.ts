@@ -49,3 +49,8 @@ export function shanghaiToday(now = Date.now()): string {
 export function byUrgency<T extends { overdueDays: number }>(due: (x: T) => string) {
   return (a: T, b: T) => b.overdueDays - a.overdueDays || due(a).localeCompare(due(b));
 }
+
+/** Whole days from date a to date b (YYYY-MM-DD). */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+}

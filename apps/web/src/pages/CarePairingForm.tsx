@@ -1,0 +1,2 @@
+/** The page's chunk: see care/visits/PairingFormPage.tsx. */
+export { default } from '../care/visits/PairingFormPage';

@@ -1,0 +1,2 @@
+/** The page's chunk: see care/visits/VisitRecordPage.tsx. */
+export { default } from '../care/visits/VisitRecordPage';
