@@ -1,7 +1,7 @@
 /** axe on every page of the web app, in Chinese, in care mode and in English. */
 import { test, expect, type Page } from '@playwright/test';
 import { PAGES, type PageDef } from '../../apps/web/src/routes.js';
-import { expectNoAxeViolations, setPreferences, signIn, signInResident } from './helpers.js';
+import { expectNoAxeViolations, setPreferences, signIn, signInResident, writeHeaders } from './helpers.js';
 
 /** A demo account that may open the page. */
 function accountFor(page: PageDef): string | null {
@@ -20,6 +20,8 @@ function accountFor(page: PageDef): string | null {
   // tracking.manage, as the administrator); the guardian's page as the demo guardian.
   if (page.anyOf.includes('tracking.own')) return RESIDENT;
   if (page.id === 'tracking-live' || page.id === 'tracking-track') return 'demo_centre';
+  // Meetings and work plans (care.plans) as a district officer.
+  if (page.anyOf.includes('care.plans') && page.id !== 'care-queue') return 'demo_district';
   return 'admin';
 }
 
@@ -56,12 +58,38 @@ async function urlFor(page: Page, p: PageDef): Promise<string> {
     expect(rows.length, "the demo centre's trainees wear watches").toBeGreaterThan(0);
     return p.url.replace(':id', rows[0]!.deviceId);
   }
+  if (p.sample === 'project' || p.sample === 'meeting')
+    return p.url.replace(':id', await planSample(page, p.sample));
   if (p.sample !== 'person') return p.url;
   const res = await page.request.get('/api/v1/persons?limit=1');
   expect(res.status(), await res.text()).toBe(200);
   const { items } = (await res.json()) as { items: { id: string }[] };
   expect(items.length, 'the demo district has persons').toBeGreaterThan(0);
   return p.url.replace(':id', items[0]!.id);
+}
+
+/** A 暖心行动 project or a meeting to open: the first one, else one made now (district officer). */
+async function planSample(page: Page, kind: 'project' | 'meeting'): Promise<string> {
+  const path = kind === 'project' ? '/api/v1/care/projects' : '/api/v1/care/meetings';
+  const res = await page.request.get(`${path}?limit=1`);
+  expect(res.status(), await res.text()).toBe(200);
+  const { items } = (await res.json()) as { items: { id: string }[] };
+  if (items[0]) return items[0].id;
+  const body =
+    kind === 'project'
+      ? {
+          name: '无障碍测试项目',
+          stages: [{ key: 's1', name: '走访摸底', tasks: [{ task: '入户', standard: '一户一档' }] }],
+        }
+      : {
+          kind: 'joint_meeting',
+          title: '无障碍测试会议',
+          heldAt: '2026-03-02T09:30:00+08:00',
+          attendees: [{ name: '来宾' }],
+        };
+  const made = await page.request.post(path, { data: body, headers: await writeHeaders(page) });
+  expect(made.status(), await made.text()).toBe(201);
+  return ((await made.json()) as { id: string }).id;
 }
 
 const VARIANTS = [

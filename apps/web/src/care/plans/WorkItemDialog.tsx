@@ -4,7 +4,7 @@
  * statuses that may follow) and add a progress note; the progress log (who, when) below.
  */
 import { useState, type RefObject } from 'react';
-import { Button, Form, Input, Select } from 'antd';
+import { Button, Form, Input } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
@@ -220,7 +220,7 @@ function WorkItemForm({
         )}
         {projectId && (
           <Form.Item name="stageKey" label={t('item.stage')}>
-            <Select<string> options={stageOptions} loading={project.isPending} />
+            <SearchSelect options={stageOptions} loading={project.isPending} allowClear={false} />
           </Form.Item>
         )}
         <Form.Item name="deadline" label={t('item.deadline')} rules={required(t('item.deadline'))}>
@@ -232,7 +232,7 @@ function WorkItemForm({
               <p>{t('item.final', { status: t(`status.${item.status}`) })}</p>
             ) : (
               <Form.Item name="status" label={t('item.status')}>
-                <Select<string> options={statusOptions} />
+                <SearchSelect options={statusOptions} allowClear={false} />
               </Form.Item>
             )}
             <Form.Item name="note" label={`${t('item.note')}${t('optional')}`} extra={t('item.noteHelp')}>

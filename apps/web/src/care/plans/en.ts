@@ -185,7 +185,7 @@ const en: CarePlansMessages = {
     logStatus: 'status set to "{{status}}"',
     logStage: 'moved to stage "{{stage}}"',
     logBy: '{{name}}, {{at}}',
-    final: 'This work item is {{status}}; its status cannot change any more.',
+    final: 'This work item is "{{status}}"; its status cannot change any more.',
     submitCreate: 'Add',
     submitEdit: 'Save',
     created: 'Work item "{{title}}" added.',

@@ -180,7 +180,7 @@ const zhCN = {
     logStatus: '状态改为“{{status}}”',
     logStage: '移到阶段“{{stage}}”',
     logBy: '{{name}}，{{at}}',
-    final: '这项工作计划已{{status}}，不能再改状态。',
+    final: '这项工作计划的状态是“{{status}}”，不能再改。',
     submitCreate: '添加',
     submitEdit: '保存',
     created: '已添加工作计划“{{title}}”。',
