@@ -22,6 +22,7 @@ import { computeScope, type LiveGrant } from '../access/scope.js';
 import type { Actor } from '../access/actor.js';
 import { cachedSecuritySettings, getSecuritySettings } from '../settings/settings.service.js';
 import * as repo from './auth.repo.js';
+import { cachedSession, forgetSession, rememberSession, sessionGeneration } from './session-cache.js';
 import { assertStrongPassword, dummyHash, hashPassword, verifyPassword } from './passwords.js';
 import { checkTotp, newTotpSecret, totpUri } from './totp.js';
 
@@ -211,8 +212,9 @@ export class AuthService {
 
   /**
    * The session behind a token, or undefined when it is unknown, revoked, expired or idle too long,
-   * or its user is disabled. One query in the common case (session, user, live grants: see
-   * repo.findSessionForToken); the settings come from the in-process cache (at most 5 s old).
+   * or its user is disabled. One query (session, user, live grants: see repo.findSessionForToken),
+   * or none when the look-up is in the session cache (session-cache.ts: at most 1 s old, dropped
+   * when this process changes anything); the settings come from their cache (at most 5 s old).
    * `background`: the request is a poll (header `X-Jinglin-Background: 1`) and does not restart
    * the idle clock.
    */
@@ -223,19 +225,28 @@ export class AuthService {
     if (!token || token.length > 200) return undefined;
     const db = this.db;
     const now = new Date();
-    const found = await repo.findSessionForToken(db, sha256(token), now);
-    if (!found) return undefined;
+    const hash = sha256(token);
+    let found = cachedSession(db, hash, now.getTime());
+    if (!found) {
+      const gen = sessionGeneration();
+      found = await repo.findSessionForToken(db, hash, now);
+      if (!found) return undefined;
+      rememberSession(db, hash, found, gen, now.getTime());
+    }
     const { session, user } = found;
     const settings = await cachedSecuritySettings(db);
     if (now.getTime() - session.lastSeenAt.getTime() > settings.idleTimeoutMinutes * 60_000) {
+      forgetSession(db, hash);
       await repo.revokeSession(db, session.id);
       return undefined;
     }
     if (user.disabled) return undefined;
     // Throttled touch: at most one write a minute per session. A background request (a page polling
     // for news, e.g. the alert inbox) is not the user's activity: it never keeps a session alive.
-    if (!opts.background && now.getTime() - session.lastSeenAt.getTime() > 60_000)
+    if (!opts.background && now.getTime() - session.lastSeenAt.getTime() > 60_000) {
       await repo.touchSession(db, session.id, now);
+      session.lastSeenAt = now; // the cached copy too
+    }
     return found;
   }
 

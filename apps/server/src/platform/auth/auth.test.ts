@@ -7,6 +7,7 @@ import { putSecuritySettings } from '../settings/settings.service.js';
 import { DEFAULT_SECURITY, SECURITY_CACHE_MS, cachedSecuritySettings } from '../settings/settings.service.js';
 import { sessions, settings } from '../db/schema.js';
 import { auditLog } from '../db/schema.js';
+import { invalidateSessions } from './session-cache.js';
 
 let t: TestEnv;
 beforeAll(async () => {
@@ -180,11 +181,14 @@ describe('staff sign-in', () => {
       (
         await t.p.database.db.select().from(sessions).where(eq(sessions.userId, u.id))
       )[0]!.lastSeenAt.getTime();
-    const idleFor = (minutes: number) =>
-      t.p.database.db
+    // Writing last_seen_at stands for minutes passing, so the session cache (≤ 1 s) is stale too.
+    const idleFor = async (minutes: number) => {
+      await t.p.database.db
         .update(sessions)
         .set({ lastSeenAt: new Date(Date.now() - minutes * 60_000) })
         .where(eq(sessions.userId, u.id));
+      invalidateSessions();
+    };
     const me = (headers: Record<string, string> = {}) =>
       t.app.inject({ url: '/api/v1/auth/me', headers: { ...u.auth, ...headers } });
     await idleFor(DEFAULT_SECURITY.idleTimeoutMinutes - 1);
@@ -411,12 +415,15 @@ describe('per-request authentication', () => {
     const db = t.p.database.db;
     const seen = async () =>
       (await db.select().from(sessions).where(eq(sessions.userId, u.id)))[0]!.lastSeenAt.getTime();
+    // Writing last_seen_at stands for time passing, so the session cache (≤ 1 s) is dropped too.
     const recent = new Date(Date.now() - 30_000);
     await db.update(sessions).set({ lastSeenAt: recent }).where(eq(sessions.userId, u.id));
+    invalidateSessions();
     expect((await t.app.inject({ url: '/api/v1/auth/me', headers: u.auth })).statusCode).toBe(200);
     expect(await seen()).toBe(recent.getTime());
     const older = new Date(Date.now() - 5 * 60_000);
     await db.update(sessions).set({ lastSeenAt: older }).where(eq(sessions.userId, u.id));
+    invalidateSessions();
     expect((await t.app.inject({ url: '/api/v1/auth/me', headers: u.auth })).statusCode).toBe(200);
     expect(await seen()).toBeGreaterThan(Date.now() - 60_000);
   });

@@ -11,6 +11,7 @@ import { AppError } from '../errors.js';
 import type { Db } from '../db/client.js';
 import type { AuthService } from '../auth/auth.service.js';
 import { csrfFor } from '../auth/auth.service.js';
+import { invalidateSessions } from '../auth/session-cache.js';
 import { SESSION_COOKIE, type RouteAccess } from './types.js';
 
 export interface RouteEntry {
@@ -53,6 +54,14 @@ export default fp(
         if (method === 'HEAD') continue;
         opts.routes.push({ method, url: route.url, access, recordRoute: route.config?.recordRoute ?? false });
       }
+    });
+
+    // Any changing request may have changed sessions, users or grants: once its handler is done
+    // (its transaction committed) and before the client can see the answer, the session cache
+    // starts over (session-cache.ts).
+    app.addHook('onSend', async (req, _reply, payload) => {
+      if (!SAFE_METHODS.has(req.method)) invalidateSessions();
+      return payload;
     });
 
     app.addHook('onRequest', async (req) => {
