@@ -1,7 +1,8 @@
 /**
  * The search benchmark's HTTP clients, in a process of their own (so their work does not share the
  * server's event loop): GET /api/v1/persons?… with a bearer token over keep-alive connections.
- * Started by search.ts with fork(); receives its job as one IPC message and answers the samples.
+ * Started by search.ts with fork(); receives its job as one IPC message and answers the samples
+ * and its own CPU time (ms, start-up included).
  */
 import http from 'node:http';
 import { runLoad, type LoadOptions, type LoadSample } from './load.js';
@@ -35,7 +36,8 @@ process.once('message', (job: ClientJob) => {
   runLoad(job.queries, get, job).then(
     (samples: LoadSample[]) => {
       agent.destroy();
-      process.send!(samples, () => process.exit(0));
+      const cpu = process.cpuUsage();
+      process.send!({ samples, clientCpuMs: (cpu.user + cpu.system) / 1000 }, () => process.exit(0));
     },
     (err: unknown) => {
       console.error(err);

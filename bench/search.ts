@@ -101,7 +101,11 @@ export async function queryMix(p: Platform, count = 1000): Promise<SearchQuery[]
 
 const pathOf = (q: SearchQuery) => `/api/v1/persons?${new URLSearchParams(q.params).toString()}`;
 
-async function httpPhase(p: Platform, queries: SearchQuery[], clients: number): Promise<LoadSample[]> {
+async function httpPhase(
+  p: Platform,
+  queries: SearchQuery[],
+  clients: number,
+): Promise<{ samples: LoadSample[]; clientCpuMs: number }> {
   await new UsersService(p).create(
     systemActor(),
     { username: USERNAME, password: PASSWORD, roles: ['district_officer'], displayName: 'bench' },
@@ -132,8 +136,8 @@ async function httpPhase(p: Platform, queries: SearchQuery[], clients: number): 
       maxRequests: MAX_REQUESTS,
       warmup: WARMUP,
     };
-    return await new Promise<LoadSample[]>((resolve, reject) => {
-      child.once('message', (m) => resolve(m as LoadSample[]));
+    return await new Promise<{ samples: LoadSample[]; clientCpuMs: number }>((resolve, reject) => {
+      child.once('message', (m) => resolve(m as { samples: LoadSample[]; clientCpuMs: number }));
       child.once('exit', (code) => reject(new Error(`search clients exited with ${code}`)));
       child.send(job);
     });
@@ -200,15 +204,45 @@ async function explainKinds(p: Platform, url: string | undefined, statements: St
   }
 }
 
+/**
+ * CPU time (ms) used so far by the local PostgreSQL server's processes (Linux /proc; 0 elsewhere):
+ * a diagnostic, for how the machine's CPU splits between the database, the server and the clients.
+ */
+function postgresCpuMs(): number {
+  let ticks = 0;
+  try {
+    for (const pid of fs.readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      try {
+        const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const close = stat.lastIndexOf(')');
+        if (!stat.slice(stat.indexOf('(') + 1, close).startsWith('postgres')) continue;
+        const f = stat.slice(close + 2).split(' ');
+        ticks += Number(f[11]) + Number(f[12]); // utime, stime (fields 14 and 15)
+      } catch {
+        // the process ended meanwhile
+      }
+    }
+  } catch {
+    return 0;
+  }
+  return ticks * 10; // USER_HZ is 100 on Linux
+}
+
 /** Measures search on a platform whose registry is already filled. */
 export async function measureSearch(p: Platform, url: string | undefined, clients: number, explain = false) {
   const queries = await queryMix(p);
   const statements = statementsOf(p, queries);
   const cpu = process.cpuUsage();
-  const http = summarise(await httpPhase(p, queries, clients));
+  const pgCpu = postgresCpuMs();
+  const samples = await httpPhase(p, queries, clients);
   const used = process.cpuUsage(cpu);
+  const pgUsed = postgresCpuMs() - pgCpu;
+  const http = summarise(samples.samples);
+  const n = http.requests + WARMUP;
   log(
-    `http: server CPU ${((used.user + used.system) / 1000 / (http.requests + WARMUP)).toFixed(2)} ms/request`,
+    `http: CPU per request (ms): server ${((used.user + used.system) / 1000 / n).toFixed(2)}, ` +
+      `PostgreSQL ${url ? (pgUsed / n).toFixed(2) : '—'}, clients ${(samples.clientCpuMs / n).toFixed(2)}`,
   );
   log(`http: ${JSON.stringify(http)}`);
   const floor = summarise(await floorPhase(p, url, statements, clients));
