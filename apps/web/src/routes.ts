@@ -37,6 +37,13 @@ export type PageId =
   | 'tracking-centres'
   | 'tracking-settings'
   | 'care-queue'
+  | 'my-hours'
+  | 'my-proof-print'
+  | 'care-volunteer-hours'
+  | 'care-hours-corrections'
+  | 'care-proofs'
+  | 'care-proof-print'
+  | 'care-issuer-settings'
   | 'care-pairings'
   | 'care-pairing-new'
   | 'care-pairing'
@@ -80,6 +87,10 @@ export type NavKey =
   | 'trackingDevices'
   | 'trackingCentres'
   | 'trackingSettings'
+  | 'myHours'
+  | 'careHoursCorrections'
+  | 'careProofs'
+  | 'careIssuer'
   | 'careQueue'
   | 'carePairings'
   | 'myCare'
@@ -97,7 +108,7 @@ export interface PageDef {
    * test account may see (e.g. the first person of GET /api/v1/persons; a benefit programme's
    * `:code`; a payment cycle's `:id`; a watch's `:id` from a centre's live list).
    */
-  sample?: 'person' | 'program' | 'cycle' | 'device' | 'project' | 'meeting' | 'pairing' | 'visit';
+  sample?: 'person' | 'program' | 'cycle' | 'device' | 'project' | 'meeting' | 'pairing' | 'visit' | 'volunteer' | 'proof' | 'myProof';
   /** Must the visitor be signed in? */
   needsLogin: boolean;
   /** The permission the page is about (null: any signed-in user, or public). */
@@ -365,6 +376,76 @@ export const PAGES: readonly PageDef[] = [
     permission: 'care.visits',
     anyOf: ['care.visits', 'care.needs', 'care.plans'],
     nav: 'careQueue',
+    layout: 'app',
+  },
+  {
+    id: 'my-hours',
+    path: '/me/hours',
+    url: '/me/hours',
+    needsLogin: true,
+    permission: 'care.own',
+    anyOf: ['care.own'],
+    nav: 'myHours',
+    layout: 'app',
+  },
+  {
+    id: 'my-proof-print',
+    path: '/me/hours/proofs/:id/print',
+    url: '/me/hours/proofs/:id/print',
+    sample: 'myProof',
+    needsLogin: true,
+    permission: 'care.own',
+    anyOf: ['care.own'],
+    layout: 'app',
+  },
+  {
+    id: 'care-volunteer-hours',
+    path: '/care/volunteers/:id/hours',
+    url: '/care/volunteers/:id/hours',
+    sample: 'volunteer',
+    needsLogin: true,
+    permission: 'care.hours',
+    anyOf: ['care.hours'],
+    layout: 'app',
+  },
+  {
+    id: 'care-hours-corrections',
+    path: '/care/hours/corrections',
+    url: '/care/hours/corrections',
+    needsLogin: true,
+    permission: 'care.hours',
+    anyOf: ['care.hours'],
+    nav: 'careHoursCorrections',
+    layout: 'app',
+  },
+  {
+    id: 'care-proofs',
+    path: '/care/proofs',
+    url: '/care/proofs',
+    needsLogin: true,
+    permission: 'care.hours',
+    anyOf: ['care.hours'],
+    nav: 'careProofs',
+    layout: 'app',
+  },
+  {
+    id: 'care-proof-print',
+    path: '/care/proofs/:id/print',
+    url: '/care/proofs/:id/print',
+    sample: 'proof',
+    needsLogin: true,
+    permission: 'care.hours',
+    anyOf: ['care.hours'],
+    layout: 'app',
+  },
+  {
+    id: 'care-issuer-settings',
+    path: '/care/settings/issuer',
+    url: '/care/settings/issuer',
+    needsLogin: true,
+    permission: 'care.settings',
+    anyOf: ['care.settings'],
+    nav: 'careIssuer',
     layout: 'app',
   },
   {

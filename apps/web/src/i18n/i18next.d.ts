@@ -3,6 +3,7 @@ import type { BenefitsMessages } from '../benefits/zh-CN';
 import type { TrackingAdminMessages } from '../tracking/admin/zh-CN';
 import type { MapMessages } from '../tracking/map/zh-CN';
 import type { CareVisitsMessages } from '../care/visits/zh-CN';
+import type { CareHoursMessages } from '../care/hours/zh-CN';
 import type { CarePlansMessages } from '../care/plans/zh-CN';
 
 declare module 'i18next' {
@@ -14,6 +15,7 @@ declare module 'i18next' {
       trackingAdmin: TrackingAdminMessages;
       trackingMap: MapMessages;
       careVisits: CareVisitsMessages;
+      careHours: CareHoursMessages;
       carePlans: CarePlansMessages;
     };
   }

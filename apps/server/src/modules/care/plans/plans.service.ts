@@ -5,20 +5,16 @@ import { PlanProjects } from './plans.projects.js';
 import { PlanMeetings } from './plans.meetings.js';
 import { PlanItems } from './plans.items.js';
 import { needByRef, planners } from './plans.common.js';
-import type { NeedsService } from '../needs/needs.service.js';
 
 export class PlansService {
   readonly projects: PlanProjects;
   readonly meetings: PlanMeetings;
   readonly items: PlanItems;
 
-  constructor(
-    private readonly p: Platform,
-    needs?: NeedsService,
-  ) {
+  constructor(private readonly p: Platform) {
     this.projects = new PlanProjects(p);
     this.meetings = new PlanMeetings(p);
-    this.items = new PlanItems(p, needs);
+    this.items = new PlanItems(p);
   }
 
   /** Fix the clock of the overdue checks (tests). */

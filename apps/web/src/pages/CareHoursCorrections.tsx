@@ -1,0 +1,2 @@
+/** The page's chunk: see care/hours/CorrectionsPage.tsx. */
+export { default } from '../care/hours/CorrectionsPage';

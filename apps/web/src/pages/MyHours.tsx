@@ -1,0 +1,2 @@
+/** The page's chunk: see care/hours/MyHoursPage.tsx. */
+export { default } from '../care/hours/MyHoursPage';
