@@ -1,7 +1,6 @@
 /** axe on every page of the web app, in Chinese, in care mode and in English. */
 import { test, expect, type Page } from '@playwright/test';
 import { PAGES, type PageDef } from '../../apps/web/src/routes.js';
-import { demoVolunteerProof } from './care-hours.helpers.js';
 import { expectNoAxeViolations, setPreferences, signIn, signInResident, writeHeaders } from './helpers.js';
 
 /** A demo account that may open the page. */
@@ -20,10 +19,8 @@ function accountFor(page: PageDef): string | null {
   // Tracking maps: a centre's live map and a watch's track as its staff (the zone editor,
   // tracking.manage, as the administrator); the guardian's page as the demo guardian.
   if (page.anyOf.includes('tracking.own')) return RESIDENT;
-  // Service hours: a volunteer's own pages as demo_volunteer; care.hours and care.settings pages
-  // as a district officer.
-  if (page.anyOf.includes('care.own')) return 'demo_volunteer';
-  if (page.anyOf.includes('care.hours') || page.anyOf.includes('care.settings')) return 'demo_district';
+  // Pairings, visits and the worker's queue (care.pairings / care.visits) as a community worker.
+  if (page.anyOf.includes('care.visits') || page.anyOf.includes('care.pairings')) return 'demo_community';
   if (page.id === 'tracking-live' || page.id === 'tracking-track') return 'demo_centre';
   // Meetings and work plans (care.plans) as a district officer.
   if (page.anyOf.includes('care.plans') && page.id !== 'care-queue') return 'demo_district';
@@ -65,11 +62,8 @@ async function urlFor(page: Page, p: PageDef): Promise<string> {
   }
   if (p.sample === 'project' || p.sample === 'meeting')
     return p.url.replace(':id', await planSample(page, p.sample));
-  if (p.sample === 'volunteer' || p.sample === 'proof' || p.sample === 'myProof') {
-    // demo_volunteer's profile, and a proof issued for them (made once per run).
-    const demo = await demoVolunteerProof();
-    return p.url.replace(':id', p.sample === 'volunteer' ? demo.volunteerId : demo.proofId);
-  }
+  if (p.sample === 'pairing' || p.sample === 'visit')
+    return p.url.replace(':id', await visitSample(page, p.sample));
   if (p.sample !== 'person') return p.url;
   const res = await page.request.get('/api/v1/persons?limit=1');
   expect(res.status(), await res.text()).toBe(200);
@@ -100,6 +94,21 @@ async function planSample(page: Page, kind: 'project' | 'meeting'): Promise<stri
   const made = await page.request.post(path, { data: body, headers: await writeHeaders(page) });
   expect(made.status(), await made.text()).toBe(201);
   return ((await made.json()) as { id: string }).id;
+}
+
+/** An active pairing, or a planned visit (else any visit), in the community worker's area. */
+async function visitSample(page: Page, kind: 'pairing' | 'visit'): Promise<string> {
+  const urls =
+    kind === 'pairing'
+      ? ['/api/v1/care/pairings?state=active&limit=1']
+      : ['/api/v1/care/visits?state=planned&limit=1', '/api/v1/care/visits?limit=1'];
+  for (const url of urls) {
+    const res = await page.request.get(url);
+    expect(res.status(), await res.text()).toBe(200);
+    const { items } = (await res.json()) as { items: { id: string }[] };
+    if (items[0]) return items[0].id;
+  }
+  throw new Error(`the demo seed has no ${kind} in demo_community's area`);
 }
 
 const VARIANTS = [

@@ -136,6 +136,8 @@ export const NeedActionOut = z.object({
   detail: z.record(z.string(), z.unknown()),
   actorUserId: z.uuid().nullable(),
   actorName: z.string().nullable(),
+  /** The new owner's name on an 'assigned' action. */
+  subjectName: z.string().nullable(),
 });
 export const NeedDetailOut = NeedOut.extend({ actions: z.array(NeedActionOut) });
 export type NeedDetailOut = z.infer<typeof NeedDetailOut>;
@@ -174,11 +176,13 @@ export const NeedQueueItem = NeedOut.extend({
   /** Hours past the due time (0 when not overdue). */
   overdueHours: z.number().int(),
 });
+export type NeedSlasOut = z.infer<typeof NeedSlasOut>;
 export const NeedQueueOut = z.object({
   mine: z.array(NeedQueueItem),
   /** For street and community workers: unassigned open cases in their area. */
   unassigned: z.array(NeedQueueItem),
 });
+export type NeedQueueOut = z.infer<typeof NeedQueueOut>;
 
 // ---- the resident portal (care.needs.own)
 
@@ -221,3 +225,4 @@ export const MyNeedsOut = z.object({
   /** The persons the caller may raise a need for (themselves, their wards). */
   persons: z.array(z.object({ id: z.uuid(), name: z.string(), self: z.boolean() })),
 });
+export type MyNeedsOut = z.infer<typeof MyNeedsOut>;

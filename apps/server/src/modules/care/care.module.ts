@@ -26,7 +26,7 @@ export class CareModule {
     this.service = new CareService(p);
     this.pairings = new CarePairings(p);
     this.needs = new NeedsService(p);
-    this.plans = new PlansService(p);
+    this.plans = new PlansService(p, this.needs);
     this.hours = new HoursModule(p);
     this.visits = new CareVisits(p);
     this.myVisits = new MyVisits(p);

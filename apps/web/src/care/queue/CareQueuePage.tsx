@@ -6,6 +6,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { hasAny, useMe } from '../../session';
 import { useVT } from '../visits/i18n';
 import { VisitsDueSection } from '../visits/VisitsDueSection';
+import { NeedsQueueSection } from '../needs/NeedsQueueSection';
 import { WorkQueueSection } from '../plans/WorkQueueSection';
 
 export default function CareQueuePage() {
@@ -16,6 +17,7 @@ export default function CareQueuePage() {
       <PageTitle title={t('queue.title')} />
       <p>{t('queue.intro')}</p>
       {hasAny(me, ['care.visits']) && <VisitsDueSection />}
+      {hasAny(me, ['care.needs']) && <NeedsQueueSection />}
       {hasAny(me, ['care.plans']) && <WorkQueueSection />}
     </>
   );

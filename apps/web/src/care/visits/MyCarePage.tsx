@@ -18,7 +18,7 @@ import { TableScroll } from '../../components/TableScroll';
 import { applyProblem, summaryFromValidation, type ProblemSummary, type ValidationInfo } from '../../forms';
 import { useMyPairings, useMyVisits } from './data';
 import { useVT } from './i18n';
-import { shanghaiToday, VISIT_MODES, type MyPairing, type MyVisit } from './model';
+import { shanghaiToday, visitInstant, VISIT_MODES, type MyPairing, type MyVisit } from './model';
 import './visits.css';
 
 export default function MyCarePage() {
@@ -141,7 +141,7 @@ function MyVisitForm({
     setBusy(true);
     try {
       await api.post(`/care/me/pairings/${pairing.id}/visits`, {
-        visitedAt: `${v.date}T${v.time || '09:00'}:00+08:00`,
+        visitedAt: visitInstant(v.date, v.time),
         minutes: v.minutes,
         mode: v.mode,
         findings: (v.findings ?? '').trim(),

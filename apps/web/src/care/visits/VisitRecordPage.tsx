@@ -16,7 +16,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { summaryFromValidation, type ProblemSummary, type ValidationInfo } from '../../forms';
 import { CARE_KEY, usePairing, useVisit, useVolunteers, useWorkers } from './data';
 import { useVT } from './i18n';
-import { shanghaiToday, VISIT_MODES, type Pairing, type Visit } from './model';
+import { shanghaiToday, visitInstant, VISIT_MODES, type Pairing, type Visit } from './model';
 import { applyNestedProblem } from './problems';
 import { NeedsList, ParticipantsList, type NeedDraft, type ParticipantDraft } from './RecordLists';
 import './visits.css';
@@ -75,7 +75,7 @@ function RecordForm({ visit, pairing }: { visit: Visit | null; pairing: Pairing 
     setSummary({ items: [] });
     setBusy(true);
     const body = {
-      visitedAt: `${v.date}T${v.time || '09:00'}:00+08:00`,
+      visitedAt: visitInstant(v.date, v.time),
       minutes: v.minutes,
       mode: v.mode,
       findings: (v.findings ?? '').trim(),

@@ -54,3 +54,14 @@ export function byUrgency<T extends { overdueDays: number }>(due: (x: T) => stri
 export function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 }
+
+/**
+ * A visit's date and (optional) start time, Shanghai local → an ISO instant. Without a time: 09:00,
+ * or now when that would be later than now today (a visit cannot be recorded in the future).
+ */
+export function visitInstant(date: string, time: string | undefined, now = Date.now()): string {
+  const local = new Date(now + 8 * 3600_000).toISOString();
+  const nowHm = local.slice(11, 16);
+  const hm = time || (date === local.slice(0, 10) && nowHm < '09:00' ? nowHm : '09:00');
+  return `${date}T${hm}:00+08:00`;
+}

@@ -45,7 +45,7 @@ export function toNeedOut(
   };
 }
 
-export function toActionOut(a: Action, actorName: string | null) {
+export function toActionOut(a: Action, actorName: string | null, subjectName: string | null = null) {
   return {
     id: a.id,
     at: a.at.toISOString(),
@@ -54,6 +54,7 @@ export function toActionOut(a: Action, actorName: string | null) {
     detail: a.detail,
     actorUserId: a.actorUserId,
     actorName,
+    subjectName: a.kind === 'assigned' ? subjectName : null,
   };
 }
 

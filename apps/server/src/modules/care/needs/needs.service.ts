@@ -141,7 +141,20 @@ export class NeedsService {
       .leftJoin(actorUser, eq(actorUser.id, careNeedActions.actorUserId))
       .where(eq(careNeedActions.needId, id))
       .orderBy(asc(careNeedActions.at), asc(careNeedActions.id));
-    return { ...toNeedOut(r.n, r), actions: actions.map((x) => toActionOut(x.a, x.name)) };
+    // Whom an 'assigned' action named (the detail holds ids only).
+    const toIds = [
+      ...new Set(actions.flatMap((x) => (x.a.kind === 'assigned' && typeof x.a.detail.to === 'string' ? [x.a.detail.to] : []))),
+    ];
+    const named = toIds.length
+      ? await tx.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, toIds))
+      : [];
+    const names = new Map(named.map((u) => [u.id, u.name]));
+    return {
+      ...toNeedOut(r.n, r),
+      actions: actions.map((x) =>
+        toActionOut(x.a, x.name, typeof x.a.detail.to === 'string' ? (names.get(x.a.detail.to) ?? null) : null),
+      ),
+    };
   }
 
   /** A case opened by staff (counter, phone) for a person in their scope. */

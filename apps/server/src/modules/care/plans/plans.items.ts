@@ -20,6 +20,8 @@ import { recordAudit } from '../../../platform/audit/audit.service.js';
 import { AppError, invalid, notFound } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
 import { careOrganisations } from '../care.tables.js';
+import { careNeeds } from '../needs/needs.tables.js';
+import type { NeedsService } from '../needs/needs.service.js';
 import { careMeetings, careProjects, careWorkItems } from './plans.tables.js';
 import {
   decodeCursor,
@@ -37,7 +39,11 @@ export class PlanItems {
   /** The clock (tests fix it). */
   now: () => Date = () => new Date();
 
-  constructor(private readonly p: Platform) {}
+  constructor(
+    private readonly p: Platform,
+    /** The needs cases (their note action), when the module has them. */
+    private readonly needs?: NeedsService,
+  ) {}
 
   private get db() {
     return this.p.database.db;
@@ -220,7 +226,7 @@ export class PlanItems {
   }
 
   async patch(actor: Actor, id: string, version: number, body: z.infer<typeof WorkItemPatch>) {
-    return this.db.transaction(async (tx) => {
+    const { out, doneNeedId } = await this.db.transaction(async (tx) => {
       const [cur] = await tx.select().from(careWorkItems).where(eq(careWorkItems.id, id));
       if (!cur) throw notFound();
       const statusChange = body.status !== undefined && body.status !== cur.status ? body.status : undefined;
@@ -265,9 +271,11 @@ export class PlanItems {
           ...(stageChange !== undefined ? { stageKey: stageChange } : {}),
         },
       });
-      if (statusChange === 'done' && cur.needId) await this.onNeedItemDone(tx, actor, cur.needId, id);
-      return this.get(actor, id, tx);
+      const doneNeedId = statusChange === 'done' ? cur.needId : null;
+      return { out: await this.get(actor, id, tx), doneNeedId };
     });
+    if (doneNeedId) await this.noteOnNeed(actor, doneNeedId, out.title);
+    return out;
   }
 
   /** Append a progress note (If-Match). */
@@ -276,10 +284,28 @@ export class PlanItems {
   }
 
   /**
-   * A work item linked to a need is done: the needs case would get a note action. The needs
-   * module exposes no function for that yet, so nothing is written to the case (see docs).
+   * A work item linked to a need is done: a note on the needs case, through the needs module (its
+   * own transaction, after this one committed). Only if the caller's scope covers the case — a
+   * coordinator without an area finishes the item, and the case gets no note; never fails the item.
    */
-  private async onNeedItemDone(_tx: Tx, _actor: Actor, _needId: string, _itemId: string) {
-    return;
+  private async noteOnNeed(actor: Actor, needId: string, title: string) {
+    if (!this.needs) return;
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const [n] = await this.db
+        .select({ version: careNeeds.version })
+        .from(careNeeds)
+        .where(eq(careNeeds.id, needId));
+      if (!n) return;
+      try {
+        await this.needs.changes.note(actor, needId, n.version, {
+          note: `工作计划已完成：${title}`.slice(0, 2000),
+        });
+        return;
+      } catch (e) {
+        if (e instanceof AppError && e.code === 'version_mismatch') continue;
+        if (e instanceof AppError && e.code === 'not_found') return;
+        throw e;
+      }
+    }
   }
 }

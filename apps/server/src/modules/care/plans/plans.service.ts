@@ -5,16 +5,20 @@ import { PlanProjects } from './plans.projects.js';
 import { PlanMeetings } from './plans.meetings.js';
 import { PlanItems } from './plans.items.js';
 import { needByRef, planners } from './plans.common.js';
+import type { NeedsService } from '../needs/needs.service.js';
 
 export class PlansService {
   readonly projects: PlanProjects;
   readonly meetings: PlanMeetings;
   readonly items: PlanItems;
 
-  constructor(private readonly p: Platform) {
+  constructor(
+    private readonly p: Platform,
+    needs?: NeedsService,
+  ) {
     this.projects = new PlanProjects(p);
     this.meetings = new PlanMeetings(p);
-    this.items = new PlanItems(p);
+    this.items = new PlanItems(p, needs);
   }
 
   /** Fix the clock of the overdue checks (tests). */

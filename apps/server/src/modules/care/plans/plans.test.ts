@@ -285,6 +285,21 @@ describe('work items', () => {
     expect(bad.statusCode).toBe(400);
     const updates = await audit('care.work_item.update', item.id);
     expect(updates.map((u) => u.details.status ?? null)).toEqual(['in_progress', null, 'done']);
+
+    // The needs case gets a note when the one who finishes the item may see the case: the
+    // coordinator (no area) may not — no note; the district officer may.
+    const notes = async () => {
+      const r = await t.p.database.db.execute(
+        sql`SELECT note, actor_user_id FROM care_need_actions WHERE need_id = ${need.id} AND kind = 'note'`,
+      );
+      return (r as unknown as { rows: { note: string; actor_user_id: string }[] }).rows;
+    };
+    expect(await notes()).toEqual([]);
+    const second = await created(
+      await call(t, officer, 'POST', '/work-items', { ...base, title: '回访确认', needId: need.id }),
+    );
+    expect((await patch(t, officer, `/work-items/${second.id}`, { status: 'done' }, 1)).statusCode).toBe(200);
+    expect(await notes()).toEqual([{ note: '工作计划已完成：回访确认', actor_user_id: officer.id }]);
   });
 
   it('queue: my open and in-progress items, overdue first (fixed clock)', async () => {
