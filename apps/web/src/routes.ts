@@ -37,6 +37,12 @@ export type PageId =
   | 'tracking-centres'
   | 'tracking-settings'
   | 'care-queue'
+  | 'care-needs'
+  | 'care-need-new'
+  | 'care-need-slas'
+  | 'care-need'
+  | 'my-needs'
+  | 'my-need-new'
   | 'my-hours'
   | 'my-proof-print'
   | 'care-volunteer-hours'
@@ -92,6 +98,8 @@ export type NavKey =
   | 'careProofs'
   | 'careIssuer'
   | 'careQueue'
+  | 'careNeeds'
+  | 'myNeeds'
   | 'carePairings'
   | 'myCare'
   | 'careProjects'
@@ -108,7 +116,7 @@ export interface PageDef {
    * test account may see (e.g. the first person of GET /api/v1/persons; a benefit programme's
    * `:code`; a payment cycle's `:id`; a watch's `:id` from a centre's live list).
    */
-  sample?: 'person' | 'program' | 'cycle' | 'device' | 'project' | 'meeting' | 'pairing' | 'visit' | 'volunteer' | 'proof' | 'myProof';
+  sample?: 'person' | 'program' | 'cycle' | 'device' | 'project' | 'meeting' | 'need' | 'pairing' | 'visit' | 'volunteer' | 'proof' | 'myProof';
   /** Must the visitor be signed in? */
   needsLogin: boolean;
   /** The permission the page is about (null: any signed-in user, or public). */
@@ -376,6 +384,63 @@ export const PAGES: readonly PageDef[] = [
     permission: 'care.visits',
     anyOf: ['care.visits', 'care.needs', 'care.plans'],
     nav: 'careQueue',
+    layout: 'app',
+  },
+  {
+    id: 'care-needs',
+    path: '/care/needs',
+    url: '/care/needs',
+    needsLogin: true,
+    permission: 'care.needs',
+    anyOf: ['care.needs'],
+    nav: 'careNeeds',
+    layout: 'app',
+  },
+  {
+    id: 'care-need-new',
+    path: '/care/needs/new',
+    url: '/care/needs/new',
+    needsLogin: true,
+    permission: 'care.needs',
+    anyOf: ['care.needs'],
+    layout: 'app',
+  },
+  {
+    id: 'care-need-slas',
+    path: '/care/needs/slas',
+    url: '/care/needs/slas',
+    needsLogin: true,
+    permission: 'care.settings',
+    anyOf: ['care.settings'],
+    layout: 'app',
+  },
+  {
+    id: 'care-need',
+    path: '/care/needs/:id',
+    url: '/care/needs/:id',
+    sample: 'need',
+    needsLogin: true,
+    permission: 'care.needs',
+    anyOf: ['care.needs'],
+    layout: 'app',
+  },
+  {
+    id: 'my-needs',
+    path: '/me/needs',
+    url: '/me/needs',
+    needsLogin: true,
+    permission: 'care.needs.own',
+    anyOf: ['care.needs.own'],
+    nav: 'myNeeds',
+    layout: 'app',
+  },
+  {
+    id: 'my-need-new',
+    path: '/me/needs/new',
+    url: '/me/needs/new',
+    needsLogin: true,
+    permission: 'care.needs.own',
+    anyOf: ['care.needs.own'],
     layout: 'app',
   },
   {

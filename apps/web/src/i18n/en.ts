@@ -64,6 +64,8 @@ const en: Messages = {
     trackingCentres: 'Day centres',
     trackingSettings: 'Tracking settings',
     careQueue: 'My tasks',
+    careNeeds: 'Needs',
+    myNeeds: 'My requests for help',
     myHours: 'My service hours',
     careHoursCorrections: 'Hour corrections',
     careProofs: 'Proofs of service',

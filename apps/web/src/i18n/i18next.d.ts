@@ -1,4 +1,5 @@
 import type { Messages } from './zh-CN';
+import type { CareNeedsMessages } from '../care/needs/zh-CN';
 import type { BenefitsMessages } from '../benefits/zh-CN';
 import type { TrackingAdminMessages } from '../tracking/admin/zh-CN';
 import type { MapMessages } from '../tracking/map/zh-CN';
@@ -11,6 +12,7 @@ declare module 'i18next' {
     defaultNS: 'translation';
     resources: {
       translation: Messages;
+      careNeeds: CareNeedsMessages;
       benefits: BenefitsMessages;
       trackingAdmin: TrackingAdminMessages;
       trackingMap: MapMessages;

@@ -62,6 +62,8 @@ const zhCN = {
     trackingCentres: '阳光之家',
     trackingSettings: '定位设置',
     careQueue: '我的待办',
+    careNeeds: '诉求',
+    myNeeds: '我的诉求',
     myHours: '我的服务时长',
     careHoursCorrections: '时长更正申请',
     careProofs: '志愿服务证明',
