@@ -116,7 +116,19 @@ export interface PageDef {
    * test account may see (e.g. the first person of GET /api/v1/persons; a benefit programme's
    * `:code`; a payment cycle's `:id`; a watch's `:id` from a centre's live list).
    */
-  sample?: 'person' | 'program' | 'cycle' | 'device' | 'project' | 'meeting' | 'need' | 'pairing' | 'visit' | 'volunteer' | 'proof' | 'myProof';
+  sample?:
+    | 'person'
+    | 'program'
+    | 'cycle'
+    | 'device'
+    | 'project'
+    | 'meeting'
+    | 'need'
+    | 'pairing'
+    | 'visit'
+    | 'volunteer'
+    | 'proof'
+    | 'myProof';
   /** Must the visitor be signed in? */
   needsLogin: boolean;
   /** The permission the page is about (null: any signed-in user, or public). */
