@@ -1,6 +1,7 @@
 /** axe on every page of the web app, in Chinese, in care mode and in English. */
 import { test, expect, type Page } from '@playwright/test';
 import { PAGES, type PageDef } from '../../apps/web/src/routes.js';
+import { demoVolunteerProof } from './care-hours.helpers.js';
 import { expectNoAxeViolations, setPreferences, signIn, signInResident, writeHeaders } from './helpers.js';
 
 /** A demo account that may open the page. */
@@ -21,6 +22,10 @@ function accountFor(page: PageDef): string | null {
   if (page.anyOf.includes('tracking.own')) return RESIDENT;
   // Pairings, visits and the worker's queue (care.pairings / care.visits) as a community worker.
   if (page.anyOf.includes('care.visits') || page.anyOf.includes('care.pairings')) return 'demo_community';
+  // Service hours: a volunteer's own pages as demo_volunteer; care.hours and care.settings pages
+  // as a district officer.
+  if (page.anyOf.includes('care.own')) return 'demo_volunteer';
+  if (page.anyOf.includes('care.hours') || page.anyOf.includes('care.settings')) return 'demo_district';
   if (page.id === 'tracking-live' || page.id === 'tracking-track') return 'demo_centre';
   // Meetings and work plans (care.plans) as a district officer.
   if (page.anyOf.includes('care.plans') && page.id !== 'care-queue') return 'demo_district';
@@ -64,6 +69,11 @@ async function urlFor(page: Page, p: PageDef): Promise<string> {
     return p.url.replace(':id', await planSample(page, p.sample));
   if (p.sample === 'pairing' || p.sample === 'visit')
     return p.url.replace(':id', await visitSample(page, p.sample));
+  if (p.sample === 'volunteer' || p.sample === 'proof' || p.sample === 'myProof') {
+    // demo_volunteer's profile, and a proof issued for them (made once per run).
+    const demo = await demoVolunteerProof();
+    return p.url.replace(':id', p.sample === 'volunteer' ? demo.volunteerId : demo.proofId);
+  }
   if (p.sample !== 'person') return p.url;
   const res = await page.request.get('/api/v1/persons?limit=1');
   expect(res.status(), await res.text()).toBe(200);
