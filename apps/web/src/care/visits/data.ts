@@ -70,7 +70,7 @@ export function useWorkers(personId: string | undefined) {
   return useQuery({
     queryKey: ['care', 'visit-workers', personId],
     queryFn: ({ signal }) =>
-      api.get<{ id: string; displayName: string }[]>('/care/visit-workers', { query: { personId }, signal }),
+      api.get<{ id: string; displayName: string }[]>(`/care/visit-workers/${personId}`, { signal }),
     enabled: Boolean(personId),
     staleTime: 60_000,
     select: (rows): Option[] => rows.map((u) => ({ value: u.id, label: u.displayName })),

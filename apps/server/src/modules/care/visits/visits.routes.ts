@@ -63,17 +63,17 @@ export function visitsRoutes(app: FastifyInstance, m: CareModule): void {
     async (req, reply) => reply.status(201).send(await vs.recordNew(actorOf(req), req.body)),
   );
   r.get(
-    `${base}/visit-workers`,
+    `${base}/visit-workers/:id`,
     {
       schema: {
         tags,
-        summary: "Workers who may be responsible for a person's visits",
-        querystring: z.object({ personId: z.uuid() }).strict(),
+        summary: "Workers who may be responsible for a person's visits (:id is the person)",
+        params: IdParams,
         response: { 200: z.array(z.object({ id: z.uuid(), displayName: z.string() })) },
       },
-      config: { access: 'care.visits' },
+      config: { access: 'care.visits', recordRoute: true },
     },
-    async (req) => vs.workers(actorOf(req), req.query.personId),
+    async (req) => vs.workers(actorOf(req), req.params.id),
   );
   r.get(
     `${base}/visits/:id`,

@@ -93,6 +93,11 @@ describe('pairings: responsible worker and next visit', () => {
       { 'if-match': '1' },
     );
     expect(patched.statusCode).toBe(400);
+    // The owner picker lists the workers whose area covers the family (not street B's officer).
+    const workers = (await call(t, worker, 'GET', `/visit-workers/${family}`)).json() as { id: string }[];
+    expect(workers.map((w) => w.id)).toEqual(expect.arrayContaining([worker.id, streetA.id]));
+    expect(workers.map((w) => w.id)).not.toContain(streetB.id);
+    expect((await call(t, streetB, 'GET', `/visit-workers/${family}`)).statusCode).toBe(404);
     // Ending the pairing clears the next visit.
     const ended = await call(
       t,
