@@ -4,7 +4,7 @@
  * statement run with other values (or for another scope) answers for those values only.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fillPlaceholders } from 'drizzle-orm';
+import { fillPlaceholders, sql } from 'drizzle-orm';
 import { createTestEnv, makeUser, type TestEnv, type TestUser } from '../../../test/harness.js';
 import { personBody } from '../../../test/factories.js';
 import type { DataScope } from '../../platform/access/actor.js';
@@ -134,5 +134,18 @@ describe('search statements built once per shape', () => {
       headers: officer.auth,
     });
     expect(res.json().items.map((i: { id: string }) => i.id)).toEqual([a.id]);
+  });
+});
+
+describe('the trigram indexes', () => {
+  it('keep a short GIN pending list (every fuzzy or pinyin search scans it: migration 0012)', async () => {
+    const rows = await t.p.database.rows<{ name: string; opts: string[] | null }>(
+      sql`SELECT relname AS name, reloptions AS opts FROM pg_class
+          WHERE relname IN ('persons_name_trgm_idx', 'persons_pinyin_trgm_idx') ORDER BY relname`,
+    );
+    expect(rows.map((r) => [r.name, r.opts])).toEqual([
+      ['persons_name_trgm_idx', ['gin_pending_list_limit=128']],
+      ['persons_pinyin_trgm_idx', ['gin_pending_list_limit=128']],
+    ]);
   });
 });
