@@ -9,6 +9,8 @@ function accountFor(page: PageDef): string | null {
   if (!page.needsLogin && page.layout !== 'any') return null;
   if (page.id === 'audit') return 'demo_auditor';
   if (page.id === 'break-glass') return 'demo_street';
+  // The care network's organisations and volunteers as the volunteer coordinator (care.manage).
+  if (CARE_NETWORK_PAGES.has(page.id)) return 'demo_coordinator';
   // The alert inbox as a day centre's staff (who see their trainees' alerts); the other tracking
   // administration pages (tracking.manage) as the administrator, below.
   if (page.id === 'tracking-alerts') return 'demo_centre';
@@ -37,6 +39,16 @@ function accountFor(page: PageDef): string | null {
  * is left to the journeys: the server sends at most 5 codes an hour to one number.
  */
 const RESIDENT = 'phone:17000000002';
+
+const CARE_NETWORK_PAGES = new Set<string>([
+  'care-home',
+  'care-organisations',
+  'care-organisation',
+  'care-volunteers',
+  'care-volunteer-new',
+  'care-volunteer',
+  'care-volunteer-edit',
+]);
 
 /** The page's URL, with a real record for an ":id" (one the signed-in account may see). */
 async function urlFor(page: Page, p: PageDef): Promise<string> {
@@ -73,6 +85,13 @@ async function urlFor(page: Page, p: PageDef): Promise<string> {
     // demo_volunteer's profile, and a proof issued for them (made once per run).
     const demo = await demoVolunteerProof();
     return p.url.replace(':id', p.sample === 'volunteer' ? demo.volunteerId : demo.proofId);
+  }
+  if (p.sample === 'organisation') {
+    const res = await page.request.get('/api/v1/care/organisations?limit=1');
+    expect(res.status(), await res.text()).toBe(200);
+    const { items } = (await res.json()) as { items: { id: string }[] };
+    expect(items.length, 'the demo care network has organisations').toBeGreaterThan(0);
+    return p.url.replace(':id', items[0]!.id);
   }
   if (p.sample !== 'person') return p.url;
   const res = await page.request.get('/api/v1/persons?limit=1');

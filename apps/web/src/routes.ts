@@ -37,6 +37,13 @@ export type PageId =
   | 'tracking-centres'
   | 'tracking-settings'
   | 'care-queue'
+  | 'care-home'
+  | 'care-organisations'
+  | 'care-organisation'
+  | 'care-volunteers'
+  | 'care-volunteer-new'
+  | 'care-volunteer'
+  | 'care-volunteer-edit'
   | 'care-needs'
   | 'care-need-new'
   | 'care-need-slas'
@@ -98,6 +105,9 @@ export type NavKey =
   | 'careProofs'
   | 'careIssuer'
   | 'careQueue'
+  | 'careHome'
+  | 'careOrganisations'
+  | 'careVolunteers'
   | 'careNeeds'
   | 'myNeeds'
   | 'carePairings'
@@ -128,7 +138,8 @@ export interface PageDef {
     | 'visit'
     | 'volunteer'
     | 'proof'
-    | 'myProof';
+    | 'myProof'
+    | 'organisation';
   /** Must the visitor be signed in? */
   needsLogin: boolean;
   /** The permission the page is about (null: any signed-in user, or public). */
@@ -396,6 +407,75 @@ export const PAGES: readonly PageDef[] = [
     permission: 'care.visits',
     anyOf: ['care.visits', 'care.needs', 'care.plans'],
     nav: 'careQueue',
+    layout: 'app',
+  },
+  {
+    id: 'care-home',
+    path: '/care',
+    url: '/care',
+    needsLogin: true,
+    permission: 'care.read',
+    anyOf: ['care.read', 'care.own', 'care.visits', 'care.needs', 'care.plans', 'care.hours'],
+    nav: 'careHome',
+    layout: 'app',
+  },
+  {
+    id: 'care-organisations',
+    path: '/care/organisations',
+    url: '/care/organisations',
+    needsLogin: true,
+    permission: 'care.read',
+    anyOf: ['care.read'],
+    nav: 'careOrganisations',
+    layout: 'app',
+  },
+  {
+    id: 'care-organisation',
+    path: '/care/organisations/:id',
+    url: '/care/organisations/:id',
+    sample: 'organisation',
+    needsLogin: true,
+    permission: 'care.read',
+    anyOf: ['care.read'],
+    layout: 'app',
+  },
+  {
+    id: 'care-volunteers',
+    path: '/care/volunteers',
+    url: '/care/volunteers',
+    needsLogin: true,
+    permission: 'care.read',
+    anyOf: ['care.read'],
+    nav: 'careVolunteers',
+    layout: 'app',
+  },
+  {
+    id: 'care-volunteer-new',
+    path: '/care/volunteers/new',
+    url: '/care/volunteers/new',
+    needsLogin: true,
+    permission: 'care.manage',
+    anyOf: ['care.manage'],
+    layout: 'app',
+  },
+  {
+    id: 'care-volunteer',
+    path: '/care/volunteers/:id',
+    url: '/care/volunteers/:id',
+    sample: 'volunteer',
+    needsLogin: true,
+    permission: 'care.read',
+    anyOf: ['care.read'],
+    layout: 'app',
+  },
+  {
+    id: 'care-volunteer-edit',
+    path: '/care/volunteers/:id/edit',
+    url: '/care/volunteers/:id/edit',
+    sample: 'volunteer',
+    needsLogin: true,
+    permission: 'care.manage',
+    anyOf: ['care.manage'],
     layout: 'app',
   },
   {

@@ -4,6 +4,7 @@ import type { BenefitsMessages } from '../benefits/zh-CN';
 import type { TrackingAdminMessages } from '../tracking/admin/zh-CN';
 import type { MapMessages } from '../tracking/map/zh-CN';
 import type { CareVisitsMessages } from '../care/visits/zh-CN';
+import type { CareNetworkMessages } from '../care/network/zh-CN';
 import type { CareHoursMessages } from '../care/hours/zh-CN';
 import type { CarePlansMessages } from '../care/plans/zh-CN';
 
@@ -17,6 +18,7 @@ declare module 'i18next' {
       trackingAdmin: TrackingAdminMessages;
       trackingMap: MapMessages;
       careVisits: CareVisitsMessages;
+      careNetwork: CareNetworkMessages;
       careHours: CareHoursMessages;
       carePlans: CarePlansMessages;
     };

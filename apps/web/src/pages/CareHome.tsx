@@ -1,0 +1,2 @@
+/** The page's chunk: see care/network/CareHomePage.tsx. */
+export { default } from '../care/network/CareHomePage';

@@ -1,0 +1,2 @@
+/** The page's chunk: see care/network/OrganisationPage.tsx. */
+export { default } from '../care/network/OrganisationPage';

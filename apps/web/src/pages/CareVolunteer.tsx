@@ -1,0 +1,2 @@
+/** The page's chunk: see care/network/VolunteerPage.tsx. */
+export { default } from '../care/network/VolunteerPage';

@@ -1,0 +1,2 @@
+/** The page's chunk: see care/network/VolunteerFormPage.tsx. */
+export { default } from '../care/network/VolunteerFormPage';

@@ -1,0 +1,2 @@
+/** The page's chunk: see care/network/VolunteersPage.tsx. */
+export { default } from '../care/network/VolunteersPage';
