@@ -79,7 +79,8 @@ function RecordForm({ visit, pairing }: { visit: Visit | null; pairing: Pairing 
       minutes: v.minutes,
       mode: v.mode,
       findings: (v.findings ?? '').trim(),
-      participants: (v.participants ?? []).map((p) =>
+      // The whole store: a row's `kind` is not a form field, so onFinish's values leave it out.
+      participants: ((form.getFieldValue('participants') as ParticipantDraft[] | undefined) ?? []).map((p) =>
         p.kind === 'volunteer'
           ? { volunteerId: p.volunteerId ?? null, minutes: p.minutes ?? null }
           : { userId: p.userId ?? null },
