@@ -131,7 +131,14 @@ test('a coordinator issues a proof; Chromium prints it on exactly one A4 page wi
   for (const [what, value] of required) expect(text, what).toContain(value);
   expect(await sheet.locator('.proof-records tbody tr').count()).toBe(10);
 
+  // The printable area of A4 with the page margins (180 × 270 mm at 96 dpi): look at it.
+  await page.setViewportSize({ width: 680, height: 1020 });
   await page.screenshot({ path: '/tmp/care-proof-print.png', fullPage: true });
+  expect(
+    await page.evaluate(() => document.documentElement.scrollHeight),
+    'fits the A4 height',
+  ).toBeLessThanOrEqual(1020);
+  await page.setViewportSize({ width: 1280, height: 720 });
   const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
   fs.writeFileSync('/tmp/care-proof.pdf', pdf);
   fs.writeFileSync(test.info().outputPath('care-proof.pdf'), pdf);
@@ -154,6 +161,37 @@ test('a coordinator issues a proof; Chromium prints it on exactly one A4 page wi
   const pdf2 = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
   expect(pdfPageCount(pdf2)).toBe(1);
 
+  // Fourteen records with long texts (listed one by one): still one page, one line per row.
+  await page.emulateMedia({ media: 'screen' });
+  const y2 = y - 1;
+  for (let i = 0; i < 14; i++) {
+    const res = await page.request.post(`/api/v1/care/volunteers/${vol!.id}/hours`, {
+      data: {
+        serviceDate: `${y2}-03-${String(i + 1).padStart(2, '0')}`,
+        minutes: 60,
+        activity: '静安区扶残助残志愿服务总队“暖心行动”结对帮扶上门探访活动',
+        content:
+          '上门了解家庭生活、康复和就医情况，协助整理药品，陪同到社区卫生服务中心配药，并向居委会反映无障碍改造需求',
+      },
+      headers: await writeHeaders(page),
+    });
+    expect(res.status(), await res.text()).toBe(201);
+  }
+  const long = await page.request.post(`/api/v1/care/volunteers/${vol!.id}/proofs`, {
+    data: { periodFrom: `${y2}-01-01`, periodTo: `${y2}-12-31` },
+    headers: await writeHeaders(page),
+  });
+  expect(long.status(), await long.text()).toBe(201);
+  await page.goto(`/care/proofs/${(await long.json()).id}/print`);
+  await expect(page.locator('h1')).toHaveText('志愿服务证明');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByTestId('proof-sheet').locator('.proof-records tbody tr')).toHaveCount(14);
+  await page.setViewportSize({ width: 680, height: 1020 });
+  await page.screenshot({ path: '/tmp/care-proof-print-14.png', fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const pdf3 = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
+  expect(pdfPageCount(pdf3), 'fourteen long records on one page').toBe(1);
+
   await page.emulateMedia({ media: 'screen' });
   await page.goto('/care/proofs');
   await expect(page.locator('h1')).toHaveText('志愿服务证明');
@@ -161,7 +199,7 @@ test('a coordinator issues a proof; Chromium prints it on exactly one A4 page wi
   await expectNoAxeViolations(page, 'proofs list');
 });
 
-test('keyboard only: a volunteer asks for a missing service; a coordinator approves; the volunteer sees it', async ({
+test('keyboard only: a volunteer asks for a record to be corrected; a coordinator approves; the volunteer sees it', async ({
   page,
 }) => {
   test.setTimeout(120_000);
@@ -182,25 +220,26 @@ test('keyboard only: a volunteer asks for a missing service; a coordinator appro
   await expect(summary).toBeVisible();
   await expect(summary).toContainText('请填写“理由”。');
 
-  const y = year();
-  const date = page.getByLabel('服务日期');
-  await tabTo(page, date);
-  await page.keyboard.type(String(y));
-  await page.keyboard.press('ArrowRight');
-  await page.keyboard.type('0105');
-  await expect(date).toHaveValue(`${y}-01-05`);
-  await page.keyboard.press('Tab');
-  await expect(page.getByLabel('服务项目')).toBeFocused();
-  await page.keyboard.type('无障碍出行陪伴');
+  // The record to correct, found by typing part of its activity (a searchable list).
+  const record = page.getByLabel('要更正的记录');
+  await tabTo(page, record);
+  await page.keyboard.type('助残日志愿服务');
+  await page.keyboard.press('Enter');
+  await expect(
+    page.locator('#askCorrection_recordId').locator('xpath=ancestor::div[contains(@class,"ant-select")][1]'),
+  ).toContainText('助残日志愿服务');
+  // A changed record asks for the right time and a reason only.
+  await expect(page.getByLabel('服务日期')).toHaveCount(0);
   await tabTo(page, page.getByLabel('正确的时长（分钟）'));
-  await page.keyboard.type('90');
+  await page.keyboard.type('180');
   await tabTo(page, page.getByLabel('理由'));
-  await page.keyboard.type('当天签到表漏登');
+  await page.keyboard.type('签到表上写的是 3 小时');
   await tabTo(page, page.getByRole('button', { name: '提交申请' }));
   await page.keyboard.press('Enter');
   await expect(page.locator('.notice-success')).toHaveText('申请已提交，处理后会通知您。');
   const mine = page.getByRole('region', { name: '我的更正申请' });
-  await expect(mine.getByRole('row').filter({ hasText: '无障碍出行陪伴' })).toContainText('待处理');
+  await expect(mine.getByRole('row').filter({ hasText: '助残日志愿服务' })).toContainText('待处理');
+  await expect(mine.getByRole('row').filter({ hasText: '助残日志愿服务' })).toContainText('改为 3 小时');
   await expectNoAxeViolations(page, 'my hours after asking');
 
   // The coordinator approves it in the queue, with the keyboard.
@@ -210,7 +249,7 @@ test('keyboard only: a volunteer asks for a missing service; a coordinator appro
   await expect(page.locator('h1')).toHaveText('服务时长更正申请');
   await page.waitForLoadState('networkidle');
   await expectNoAxeViolations(page, 'corrections queue');
-  const row = page.getByRole('row').filter({ hasText: '无障碍出行陪伴' });
+  const row = page.getByRole('row').filter({ hasText: '助残日志愿服务' });
   const approve = row.getByRole('button', { name: /^同意/ });
   await tabTo(page, approve);
   await page.keyboard.press('Enter');
@@ -226,7 +265,13 @@ test('keyboard only: a volunteer asks for a missing service; a coordinator appro
   await signIn(page, 'demo_volunteer');
   await page.goto('/me/hours');
   await expect(
-    page.getByRole('region', { name: '我的更正申请' }).getByRole('row').filter({ hasText: '无障碍出行陪伴' }),
+    page.getByRole('region', { name: '我的更正申请' }).getByRole('row').filter({ hasText: '助残日志愿服务' }),
   ).toContainText('已同意');
-  await expect(page.getByRole('region', { name: '服务记录（最新的在前）' })).toContainText('无障碍出行陪伴');
+  await expect(
+    page
+      .getByRole('region', { name: '服务记录（最新的在前）' })
+      .getByRole('row')
+      .filter({ hasText: '助残日志愿服务' })
+      .first(),
+  ).toContainText('3 小时');
 });

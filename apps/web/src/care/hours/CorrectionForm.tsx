@@ -1,9 +1,10 @@
 /** The volunteer asks for a correction: a record with the right minutes, or a missing service. */
 import { useState } from 'react';
-import { Button, Form, Input, InputNumber, Select } from 'antd';
+import { Button, Form, Input, InputNumber } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { ErrorSummary } from '../../components/ErrorSummary';
+import { SearchSelect } from '../../components/fields';
 import { applyProblem, summaryFromValidation, type ProblemSummary, type ValidationInfo } from '../../forms';
 import { useHT } from './i18n';
 import { todayShanghai, type Correction, type ServiceRecord } from './model';
@@ -80,8 +81,9 @@ export function CorrectionForm({
         onFinish={(v) => void submit(v)}
         onFinishFailed={(info) => setSummary({ items: summaryFromValidation(FORM, info as ValidationInfo) })}
       >
-        <Form.Item name="recordId" label={t('mine.record')}>
-          <Select
+        <Form.Item name="recordId" label={t('mine.record')} extra={t('mine.recordHelp')}>
+          <SearchSelect
+            allowClear={false}
             options={[
               { value: MISSING, label: t('mine.missing') },
               ...records

@@ -149,6 +149,12 @@ export default function ProofPrintPage() {
     return (
       <table className="proof-records">
         <caption>{t('print.recordsTitle')}</caption>
+        <colgroup>
+          <col className="proof-col-date" />
+          <col className="proof-col-activity" />
+          <col />
+          <col className="proof-col-minutes" />
+        </colgroup>
         <thead>
           <tr>
             <th scope="col">{t('records.date')}</th>
@@ -161,8 +167,8 @@ export default function ProofPrintPage() {
           {list.map((r) => (
             <tr key={r.recordId}>
               <td className="nowrap">{r.serviceDate}</td>
-              <td>{clip(r.activity, 24)}</td>
-              <td>{clip(r.content, 40) || t('none')}</td>
+              <td title={r.activity}>{clip(r.activity, 24)}</td>
+              <td title={r.content}>{clip(r.content, 40) || t('none')}</td>
               <td className="nowrap">{duration(r.minutes)}</td>
             </tr>
           ))}
@@ -177,6 +183,12 @@ export default function ProofPrintPage() {
         <caption>
           {t('print.recordsTitle')} — {t('print.recordsGrouped')}
         </caption>
+        <colgroup>
+          <col className="proof-col-date" />
+          <col className="proof-col-count" />
+          <col />
+          <col className="proof-col-minutes" />
+        </colgroup>
         <thead>
           <tr>
             <th scope="col">{t('print.month')}</th>

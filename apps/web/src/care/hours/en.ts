@@ -185,6 +185,7 @@ const en: CareHoursMessages = {
     askIntro: 'Choose the wrong record and give the right time, or choose “A service is missing”.',
     record: 'Record to correct',
     missing: 'A service is missing',
+    recordHelp: 'Type a date or an activity to find it.',
     recordOption: '{{date}} {{activity}} ({{minutes}})',
     minutes: 'Right time (minutes)',
     serviceDate: 'Date of service',

@@ -177,6 +177,7 @@ const zhCN = {
     askIntro: '选择一条有错的记录并填写正确的时长；如果某次服务没有记上，请选择“漏记了一次服务”。',
     record: '要更正的记录',
     missing: '漏记了一次服务',
+    recordHelp: '可以输入日期或服务项目来查找。',
     recordOption: '{{date}} {{activity}}（{{minutes}}）',
     minutes: '正确的时长（分钟）',
     serviceDate: '服务日期',
