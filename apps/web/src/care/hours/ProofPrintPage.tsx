@@ -36,8 +36,11 @@ export default function ProofPrintPage() {
     const [y, m, d] = iso.slice(0, 10).split('-');
     return t('print.date', { y, m, d });
   };
+  // "2 小时 30 分钟（2.5 小时）": the decimal only when it adds something.
   const total = (minutes: number) =>
-    `${duration(minutes)}（${t('hoursDecimal', { hours: decimalHours(minutes) })}）`;
+    minutes % 60
+      ? `${duration(minutes)}（${t('hoursDecimal', { hours: decimalHours(minutes) })}）`
+      : duration(minutes);
 
   if (proof.error)
     return (
