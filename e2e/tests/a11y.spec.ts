@@ -24,6 +24,9 @@ function accountFor(page: PageDef): string | null {
   if (page.anyOf.includes('tracking.own')) return RESIDENT;
   // Pairings, visits and the worker's queue (care.pairings / care.visits) as a community worker.
   if (page.anyOf.includes('care.visits') || page.anyOf.includes('care.pairings')) return 'demo_community';
+  // Needs cases (care.needs) as a street officer; the portal's needs (care.needs.own) as the demo guardian.
+  if (page.anyOf.includes('care.needs.own')) return RESIDENT;
+  if (page.anyOf.includes('care.needs')) return 'demo_street';
   // Service hours: a volunteer's own pages as demo_volunteer; care.hours and care.settings pages
   // as a district officer.
   if (page.anyOf.includes('care.own')) return 'demo_volunteer';
@@ -93,6 +96,7 @@ async function urlFor(page: Page, p: PageDef): Promise<string> {
     expect(items.length, 'the demo care network has organisations').toBeGreaterThan(0);
     return p.url.replace(':id', items[0]!.id);
   }
+  if (p.sample === 'need') return p.url.replace(':id', await needSample(page));
   if (p.sample !== 'person') return p.url;
   const res = await page.request.get('/api/v1/persons?limit=1');
   expect(res.status(), await res.text()).toBe(200);
@@ -138,6 +142,23 @@ async function visitSample(page: Page, kind: 'pairing' | 'visit'): Promise<strin
     if (items[0]) return items[0].id;
   }
   throw new Error(`the demo seed has no ${kind} in demo_community's area`);
+}
+
+/** A needs case the signed-in street officer may see: the first in their area, else one opened for a person there. */
+async function needSample(page: Page): Promise<string> {
+  const res = await page.request.get('/api/v1/care/needs?limit=1');
+  expect(res.status(), await res.text()).toBe(200);
+  const [first] = ((await res.json()) as { items: { id: string }[] }).items;
+  if (first) return first.id;
+  const persons = await page.request.get('/api/v1/persons?limit=1');
+  const [person] = ((await persons.json()) as { items: { id: string }[] }).items;
+  expect(person, 'the demo street has persons').toBeTruthy();
+  const made = await page.request.post('/api/v1/care/needs', {
+    data: { personId: person!.id, source: 'counter', category: 'other', title: '咨询（无障碍检查）' },
+    headers: await writeHeaders(page),
+  });
+  expect(made.status(), await made.text()).toBe(201);
+  return ((await made.json()) as { id: string }).id;
 }
 
 const VARIANTS = [
