@@ -1,11 +1,18 @@
 /**
  * Meetings and work plans in the browser, keyboard only: a 暖心行动 project with two stages (a
- * repeated stage key refused inline), a joint meeting with a staff member and guests (one absent)
- * and minutes, a work item made from it in the project's first stage, moved to done with a note;
- * the project's progress follows; axe on every page and dialog.
+ * repeated stage key refused inline, stages moved with buttons), a joint meeting with a staff
+ * member and guests (one absent), minutes and a need added by its reference (a wrong one refused
+ * at the field), a work item made from it for that need in the project's first stage, opened from
+ * 我的待办 and moved to done with a note; the project's progress follows; axe on every page and
+ * dialog.
  */
 import { test, expect, type Page } from '@playwright/test';
 import { expectNoAxeViolations, setPreferences, signIn } from './helpers.js';
+
+/** A screenshot among the test's results (to look at); dialogs: the viewport. */
+async function shot(page: Page, name: string, fullPage = true) {
+  await page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage });
+}
 
 test.afterEach(async ({ page }) => {
   const me = await page.request.get('/api/v1/auth/me');
@@ -116,14 +123,31 @@ test('keyboard only: a project with two stages, a joint meeting, a work item fro
   await tabTo(page, page.getByRole('checkbox', { name: '社工小王（来宾）出席' }));
   await page.keyboard.press('Space');
   await expect(page.getByRole('checkbox', { name: '社工小王（来宾）出席' })).not.toBeChecked();
+  // A need of the demo district, added by its reference (a wrong one is refused at the field).
+  const needs = await page.request.get('/api/v1/care/needs?limit=1');
+  expect(needs.status(), await needs.text()).toBe(200);
+  const need = ((await needs.json()) as { items: { ref: string; title: string }[] }).items[0]!;
+  expect(need, 'the demo seed has needs cases').toBeTruthy();
+  await tabTo(page, page.getByLabel('需求编号'));
+  await page.keyboard.type('XQ-1999-000000');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#needs-ref-error')).toHaveText(
+    '没有找到这个编号的需求，或它不在您的管辖范围内。',
+  );
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type(need.ref);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: `移除需求 ${need.ref}` })).toBeVisible();
   await tabTo(page, page.getByLabel('会议纪要（选填）'));
   await page.keyboard.type('分析了辖区残疾人家庭的无障碍需求，商定由街道牵头改造。');
   await expectNoAxeViolations(page, 'meeting form filled');
+  await shot(page, 'meeting-form');
   await tabTo(page, page.getByRole('button', { name: '保存记录' }));
   await page.keyboard.press('Enter');
   await expect(page.locator('h1')).toHaveText(meetingTitle);
   await expect(page.getByRole('heading', { name: '参加人员（出席 2 人，共 3 人）' })).toBeVisible();
   await expect(page.locator('.plans-minutes')).toContainText('商定由街道牵头改造');
+  await expect(page.getByRole('rowheader', { name: need.ref })).toBeVisible();
   await page.waitForLoadState('networkidle');
   await expectNoAxeViolations(page, 'meeting page');
 
@@ -134,6 +158,9 @@ test('keyboard only: a project with two stages, a joint meeting, a work item fro
   await expect(dialog).toBeVisible();
   await expect(dialog.getByLabel('工作内容')).toBeFocused();
   await page.keyboard.type(itemTitle);
+  await tabTo(page, dialog.getByLabel('对应需求（选填）'));
+  await page.keyboard.type(need.ref);
+  await page.keyboard.press('Enter');
   await tabTo(page, dialog.getByLabel('负责人'));
   await page.keyboard.type(myName);
   await page.keyboard.press('Enter');
@@ -151,8 +178,16 @@ test('keyboard only: a project with two stages, a joint meeting, a work item fro
   await expect(dialog).toBeHidden();
   await expect(page.locator('.notice-success')).toHaveText(`已添加工作计划“${itemTitle}”。`);
 
-  // ---- moved to done with a note
-  await tabTo(page, page.getByRole('button', { name: `打开工作计划：${itemTitle}` }));
+  await expect(page.locator('.plans-item').filter({ hasText: itemTitle })).toContainText('未开始');
+  await shot(page, 'meeting-page');
+
+  // ---- in my queue (我的待办 → 我的工作计划), moved to done with a note
+  await page.goto('/care/queue');
+  const queue = page.getByRole('region', { name: '我的工作计划' });
+  await expect(queue.locator('.plans-item').filter({ hasText: itemTitle })).toContainText('2026-12-31 截止');
+  await page.waitForLoadState('networkidle');
+  await expectNoAxeViolations(page, 'queue with my work plans');
+  await tabTo(page, queue.getByRole('button', { name: `打开工作计划：${itemTitle}` }));
   await page.keyboard.press('Enter');
   const edit = page.getByRole('dialog', { name: `工作计划：${itemTitle}` });
   await expect(edit).toBeVisible();
@@ -164,7 +199,7 @@ test('keyboard only: a project with two stages, a joint meeting, a work item fro
   await tabTo(page, edit.getByRole('button', { name: '保存', exact: true }));
   await page.keyboard.press('Enter');
   await expect(edit).toBeHidden();
-  await expect(page.locator('.plans-item').filter({ hasText: itemTitle })).toContainText('已完成');
+  await expect(queue.locator('.plans-item').filter({ hasText: itemTitle })).toHaveCount(0);
 
   // The project's progress counts it, in its first stage.
   await page.goto('/care/projects');
@@ -179,16 +214,13 @@ test('keyboard only: a project with two stages, a joint meeting, a work item fro
   await tabTo(page, stage1.getByRole('button', { name: `打开工作计划：${itemTitle}` }));
   await page.keyboard.press('Enter');
   const again = page.getByRole('dialog', { name: `工作计划：${itemTitle}` });
+  await expect(again).toContainText(`对应需求：${need.ref}`);
   await expect(again.locator('.plans-log')).toContainText('状态改为“已完成”');
   await expect(again.locator('.plans-log')).toContainText('扶手已装好，家属验收签字。');
   await expect(again).toContainText('这项工作计划的状态是“已完成”，不能再改。');
   await expectNoAxeViolations(page, 'work item dialog, done');
+  await shot(page, 'work-item-done', false);
   await page.keyboard.press('Escape');
   await expect(again).toBeHidden();
-
-  // The queue section is on 我的待办.
-  await page.goto('/care/queue');
-  await expect(page.getByRole('heading', { name: '我的工作计划' })).toBeVisible();
-  await page.waitForLoadState('networkidle');
-  await expectNoAxeViolations(page, 'queue with my work plans');
+  await shot(page, 'project-page');
 });
