@@ -2,11 +2,10 @@
  * A volunteer's masked phone with "show full number" for care.manage: a dialog asks the reason
  * (required, audited by the server), then shows the number in the dialog and beside the mask.
  */
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import { useAnnounce } from '../../announce';
 import { Dialog } from '../../components/Dialog';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { applyProblem, summaryFromValidation, type ProblemSummary, type ValidationInfo } from '../../forms';
@@ -25,13 +24,17 @@ export function RevealPhone({
 }) {
   const { t } = useNT();
   const { t: tc } = useTranslation();
-  const announce = useAnnounce();
   const [form] = Form.useForm<{ reason: string }>();
   const [open, setOpen] = useState(false);
   const [phone, setPhone] = useState<string | null>(null);
   const [summary, setSummary] = useState<ProblemSummary>({ items: [] });
   const [busy, setBusy] = useState(false);
   const trigger = useRef<HTMLElement | null>(null);
+  const shown = useRef<HTMLParagraphElement>(null);
+  // The number replaces the form: focus moves to it, so it is read out at once.
+  useEffect(() => {
+    if (phone && open) shown.current?.focus();
+  }, [phone, open]);
   const submit = async (v: { reason: string }) => {
     setSummary({ items: [] });
     setBusy(true);
@@ -40,7 +43,6 @@ export function RevealPhone({
         reason: v.reason.trim(),
       });
       setPhone(out.phone);
-      announce(t('reveal.shown', { phone: out.phone.split('').join(' ') }));
     } catch (e) {
       setSummary(applyProblem(form, 'revealPhone', e, ['reason'], tc));
     } finally {
@@ -69,7 +71,9 @@ export function RevealPhone({
       >
         {phone ? (
           <>
-            <p className="notice notice-success">{t('reveal.shown', { phone })}</p>
+            <p id="reveal-shown" ref={shown} tabIndex={-1} className="notice notice-success">
+              {t('reveal.shown', { phone })}
+            </p>
             <Button id="reveal-close" onClick={() => setOpen(false)}>
               {t('reveal.close')}
             </Button>
