@@ -166,7 +166,9 @@ export default function CorrectionsPage() {
         {deciding && (
           <>
             <p>
-              <strong>{deciding.c.volunteerName}</strong>：{describe(deciding.c)}
+              <strong>{deciding.c.volunteerName}</strong>
+              {t('colon')}
+              {describe(deciding.c)}
             </p>
             <ReasonForm
               formName="decideCorrection"

@@ -39,7 +39,10 @@ export default function ProofPrintPage() {
   // "2 小时 30 分钟（2.5 小时）": the decimal only when it adds something.
   const total = (minutes: number) =>
     minutes % 60
-      ? `${duration(minutes)}（${t('hoursDecimal', { hours: decimalHours(minutes) })}）`
+      ? t('withDecimal', {
+          duration: duration(minutes),
+          decimal: t('hoursDecimal', { hours: decimalHours(minutes) }),
+        })
       : duration(minutes);
 
   if (proof.error)

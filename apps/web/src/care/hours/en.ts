@@ -10,6 +10,8 @@ const en: CareHoursMessages = {
     m: '{{m}} min',
   },
   hoursDecimal: '{{hours}} hours',
+  withDecimal: '{{duration}} ({{decimal}})',
+  colon: ': ',
   source: {
     visit: 'Visit',
     accompaniment: 'Hospital accompaniment',

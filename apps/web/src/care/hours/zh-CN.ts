@@ -8,6 +8,8 @@ const zhCN = {
     m: '{{m}} 分钟',
   },
   hoursDecimal: '{{hours}} 小时',
+  withDecimal: '{{duration}}（{{decimal}}）',
+  colon: '：',
   source: { visit: '走访', accompaniment: '就医陪同', activity: '活动', manual: '手工登记' },
   state: { recorded: '有效', void: '已作废' },
   correctionState: { pending: '待处理', approved: '已同意', rejected: '已驳回' },
