@@ -68,7 +68,7 @@ const booking = (i: number) =>
 const candidate = (i: number, bookingIds: string[]) =>
   fc
     .record({
-      active: fc.boolean({ trueWeight: 9 } as never),
+      active: fc.integer({ min: 0, max: 9 }).map((n) => n > 0),
       skills: fc.uniqueArray(
         fc.record({ skill: fc.constantFrom(...SKILLS), level: fc.integer({ min: 1, max: 3 }) }),
         { minLength: 1, maxLength: 4, selector: (s) => s.skill },
