@@ -63,7 +63,7 @@ export default function MeetingPage() {
           <dt>{t('meetings.place')}</dt>
           <dd>{m.place || t('none')}</dd>
           <dt>{t('meeting.hosts')}</dt>
-          <dd>{m.organisations.map((o) => o.name).join('、') || t('none')}</dd>
+          <dd>{m.organisations.map((o) => o.name).join(t('listSep')) || t('none')}</dd>
         </dl>
       </section>
       <section aria-labelledby="meeting-attendees">

@@ -53,7 +53,7 @@ export default function MeetingsPage() {
     {
       key: 'hosts',
       title: t('meeting.hosts'),
-      render: (m) => m.organisationIds.map(teamName).filter(Boolean).join('、') || t('none'),
+      render: (m) => m.organisationIds.map(teamName).filter(Boolean).join(t('listSep')) || t('none'),
     },
     {
       key: 'attendance',

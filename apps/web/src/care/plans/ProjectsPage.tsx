@@ -28,7 +28,10 @@ export default function ProjectsPage() {
       key: 'stages',
       title: t('projects.stages'),
       render: (p) =>
-        `${t('projects.stageCount', { count: p.stages.length })}：${p.stages.map((s) => s.name).join('、')}`,
+        t('labelled', {
+          label: t('projects.stageCount', { count: p.stages.length }),
+          value: p.stages.map((s) => s.name).join(t('listSep')),
+        }),
     },
     {
       key: 'active',

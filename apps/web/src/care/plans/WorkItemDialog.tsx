@@ -156,11 +156,7 @@ function WorkItemForm({
   return (
     <>
       <ErrorSummary items={summary.items} title={summary.title} />
-      {meeting && (
-        <p>
-          {t('item.meeting')}：{meeting.title}
-        </p>
-      )}
+      {meeting && <p>{t('labelled', { label: t('item.meeting'), value: meeting.title })}</p>}
       <Form<Values>
         form={form}
         name={formName}
@@ -195,9 +191,7 @@ function WorkItemForm({
           </Form.Item>
         )}
         {item?.need && (
-          <p>
-            {t('item.need')}：{item.need.ref} {item.need.title}
-          </p>
+          <p>{t('labelled', { label: t('item.need'), value: `${item.need.ref} ${item.need.title}` })}</p>
         )}
         <Form.Item name="ownerUserId" label={t('item.owner')} rules={required(t('item.owner'))}>
           <SearchSelect options={planners.data ?? []} loading={planners.isPending} />
@@ -215,7 +209,10 @@ function WorkItemForm({
         )}
         {(item?.projectId || fixedProject) && (
           <p>
-            {t('item.project')}：{item?.projectName ?? fixedProject?.name}
+            {t('labelled', {
+              label: t('item.project'),
+              value: item?.projectName ?? fixedProject?.name ?? '',
+            })}
           </p>
         )}
         {projectId && (

@@ -14,6 +14,8 @@ const zhCN = {
     withdrawn: '已撤回',
   },
   overdue: '已逾期',
+  listSep: '、',
+  labelled: '{{label}}：{{value}}',
   dueOn: '{{date}} 截止',
   projects: {
     title: '暖心行动项目',
