@@ -91,6 +91,9 @@ function RaiseForm({ persons, onDone }: { persons: MyNeeds['persons']; onDone: (
         onFinishFailed={(info) => setSummary({ items: summaryFromValidation(FORM, info as ValidationInfo) })}
         style={{ maxWidth: 640 }}
       >
+        {persons.length === 1 && !persons[0]!.self && (
+          <p className="need-for">{t('my.for', { name: persons[0]!.name })}</p>
+        )}
         {persons.length > 1 && (
           <Form.Item name="personId" label={t('myNew.who')}>
             <Radio.Group className="need-choices">
