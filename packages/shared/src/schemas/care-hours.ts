@@ -64,7 +64,8 @@ export const HoursQuery = z
   .strict();
 
 export const VolunteerHoursOut = z.object({
-  volunteer: z.object({ id: z.uuid(), name: z.string(), volunteerNo: z.string().nullable() }),
+  /** Null on /me/hours for a caller with no volunteer profile (nothing recorded then). */
+  volunteer: z.object({ id: z.uuid(), name: z.string(), volunteerNo: z.string().nullable() }).nullable(),
   totals: HoursTotals,
   /** Newest first; the range's records when a range is asked, otherwise the latest 500. */
   records: z.array(ServiceRecordOut),

@@ -28,16 +28,16 @@ export default function MyHoursPage() {
     queryFn: ({ signal }) => api.get<VolunteerHours>('/care/me/hours', { signal }),
     retry: false,
   });
-  const noProfile = isApiError(hours.error) && hours.error.status === 404;
+  const noProfile = hours.data?.volunteer === null;
   const corrections = useQuery({
     queryKey: ['care', 'me', 'corrections'],
     queryFn: ({ signal }) => api.get<Correction[]>('/care/me/hours/corrections', { signal }),
-    enabled: Boolean(hours.data),
+    enabled: Boolean(hours.data?.volunteer),
   });
   const proofs = useQuery({
     queryKey: ['care', 'me', 'proofs'],
     queryFn: ({ signal }) => api.get<Proof[]>('/care/me/hours/proofs', { signal }),
-    enabled: Boolean(hours.data),
+    enabled: Boolean(hours.data?.volunteer),
   });
 
   const columns: Column<Correction>[] = [
@@ -64,7 +64,7 @@ export default function MyHoursPage() {
       ) : hours.error ? (
         <ErrorSummary items={[{ message: isApiError(hours.error) ? hours.error.detail : t('loadFailed') }]} />
       ) : null}
-      {hours.data && (
+      {hours.data?.volunteer && (
         <>
           <Totals totals={hours.data.totals} />
           <h2>{t('records.caption')}</h2>

@@ -148,7 +148,7 @@ export class HourCorrections {
 
   async listMine(actor: Actor) {
     const volunteerId = await ownVolunteerId(this.db, actor);
-    if (!volunteerId) throw notFound();
+    if (!volunteerId) return [];
     const rows = await this.select(this.db)
       .where(eq(careHourCorrections.volunteerId, volunteerId))
       .orderBy(desc(careHourCorrections.id))

@@ -126,7 +126,7 @@ export class HourProofs {
 
   async listMine(actor: Actor) {
     const volunteerId = await ownVolunteerId(this.db, actor);
-    if (!volunteerId) throw notFound();
+    if (!volunteerId) return [];
     const rows = await this.select(this.db)
       .where(eq(careProofs.volunteerId, volunteerId))
       .orderBy(desc(careProofs.id))

@@ -63,11 +63,24 @@ export class HoursService {
     return { volunteer: v, totals, records: records.map(toRecordOut) };
   }
 
-  /** The caller's own records and totals (404 when the caller has no volunteer profile). */
+  /** The caller's own records and totals (none, with `volunteer: null`, without a volunteer profile). */
   async mine(actor: Actor, q: Query) {
     const id = await ownVolunteerId(this.db, actor);
-    if (!id) throw notFound();
-    return this.forVolunteer(id, q);
+    if (id) return this.forVolunteer(id, q);
+    const year = Number(todayInShanghai().slice(0, 4));
+    return {
+      volunteer: null,
+      totals: {
+        allMinutes: 0,
+        year,
+        yearMinutes: 0,
+        from: q.from ?? null,
+        to: q.to ?? null,
+        rangeMinutes: q.from || q.to ? 0 : null,
+        recordCount: 0,
+      },
+      records: [],
+    };
   }
 
   async totals(volunteerId: string, from: string | null, to: string | null, now = new Date()) {

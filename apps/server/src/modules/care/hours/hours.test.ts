@@ -172,6 +172,12 @@ describe('records and totals', () => {
     expect((await call(t, street, 'GET', `/volunteers/${volunteer.id}/hours`)).statusCode).toBe(404);
     expect((await call(t, street, 'GET', '/hours/corrections')).statusCode).toBe(403);
     const unlinked = await makeUser(t, ['volunteer']);
-    expect((await call(t, unlinked, 'GET', '/me/hours')).statusCode).toBe(404);
+    const none = await call(t, unlinked, 'GET', '/me/hours');
+    expect(none.statusCode).toBe(200);
+    expect(none.json()).toMatchObject({ volunteer: null, totals: { allMinutes: 0 }, records: [] });
+    expect((await call(t, unlinked, 'GET', '/me/hours/corrections')).json()).toEqual([]);
+    expect((await call(t, unlinked, 'GET', '/me/hours/proofs')).json()).toEqual([]);
+    const ask = await call(t, unlinked, 'POST', '/me/hours/corrections', { minutes: 30, reason: '漏记' });
+    expect(ask.statusCode).toBe(404);
   });
 });
