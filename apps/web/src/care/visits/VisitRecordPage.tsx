@@ -14,7 +14,7 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { Loading } from '../../components/Loading';
 import { PageTitle } from '../../components/PageTitle';
 import { summaryFromValidation, type ProblemSummary, type ValidationInfo } from '../../forms';
-import { CARE_KEY, usePairing, useVisit, useVolunteers, useWorkers } from './data';
+import { CARE_KEY, usePairing, usePlannedVisits, useVisit, useVolunteers, useWorkers } from './data';
 import { useVT } from './i18n';
 import { shanghaiToday, visitInstant, VISIT_MODES, type Pairing, type Visit } from './model';
 import { applyNestedProblem } from './problems';
@@ -40,8 +40,12 @@ export default function VisitRecordPage() {
   const forPairing = pathname.startsWith('/care/pairings/');
   const visit = useVisit(forPairing ? undefined : id);
   const pairing = usePairing(forPairing ? id : (visit.data?.pairingId ?? undefined));
+  // For a pairing: the visit planned first is the one that took place, if there is one.
+  const planned = usePlannedVisits(forPairing ? id : undefined);
   if ((forPairing ? pairing : visit).isPending) return <Loading />;
   if (forPairing && !pairing.data) return <p className="notice notice-error">{t('pairing.notFound')}</p>;
+  if (forPairing && planned.isPending) return <Loading />;
+  if (forPairing) return <RecordForm visit={planned.data?.[0] ?? null} pairing={pairing.data ?? null} />;
   if (!forPairing && !visit.data) return <p className="notice notice-error">{t('visit.notFound')}</p>;
   if (visit.data && visit.data.state !== 'planned' && visit.data.state !== 'missed')
     return (
@@ -126,6 +130,7 @@ function RecordForm({ visit, pairing }: { visit: Visit | null; pairing: Pairing 
         <Link to={visit ? `/care/visits/${visit.id}` : `/care/pairings/${pairing!.id}`}>{t('back')}</Link>
       </p>
       <p>{t('recordForm.intro')}</p>
+      {visit && <p>{t('recordForm.plannedFor', { date: visit.plannedOn })}</p>}
       <ErrorSummary items={summary.items} title={summary.title} />
       <Form<Values>
         form={form}

@@ -39,6 +39,17 @@ export function usePairingVisits(pairingId: string | undefined) {
   });
 }
 
+/** A pairing's planned visits, the earliest first (recording "a visit" for the pairing records the first of them). */
+export function usePlannedVisits(pairingId: string | undefined) {
+  return useQuery({
+    queryKey: [...VISITS_KEY, 'list', { pairingId, state: 'planned' }],
+    queryFn: ({ signal }) =>
+      api.get<Page<Visit>>('/care/visits', { query: { pairingId, state: 'planned', limit: 50 }, signal }),
+    enabled: Boolean(pairingId),
+    select: (p) => [...p.items].reverse(),
+  });
+}
+
 export function useTeams(enabled = true) {
   return useQuery({
     queryKey: ['care', 'organisations', 'all'],

@@ -148,6 +148,7 @@ const en: CareVisitsMessages = {
     title: 'Record the visit: {{name}}',
     titlePlain: 'Record a visit',
     intro: "What happened on the visit. Volunteers' time counts towards their volunteer service hours.",
+    plannedFor: 'This records the visit planned for {{date}}.',
     date: 'Date of the visit',
     time: 'Start time',
     minutes: 'Length (minutes)',

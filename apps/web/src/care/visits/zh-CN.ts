@@ -145,6 +145,7 @@ const zhCN = {
     title: '记录走访：{{name}}',
     titlePlain: '记录走访',
     intro: '填写这次走访的情况。志愿者的时长会记入其志愿服务时长。',
+    plannedFor: '这次记录的是计划于 {{date}} 的走访。',
     date: '走访日期',
     time: '开始时间',
     minutes: '时长（分钟）',

@@ -3,7 +3,7 @@
  * teams'), with the family's name and address only; and recording a visit for one of those
  * pairings, in which they take part with their minutes (their service hours). Audited (ids only).
  */
-import { and, desc, eq, inArray, isNull, or } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lte, or } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { MyVisitBody, MyVisitOut } from '@jinglin/shared';
 import type { Platform } from '../../../platform/platform.js';
@@ -14,7 +14,7 @@ import { invalid, notFound } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
 import { persons } from '../../../platform/db/schema.js';
 import { careMembers, carePairings, careVolunteers } from '../care.tables.js';
-import { shanghaiDate } from './visits.dates.js';
+import { addDays, shanghaiDate } from './visits.dates.js';
 import { recomputeNextVisit } from './visits.next.js';
 import { syncVisitHours, writeParticipants } from './visits.record.js';
 import { careVisitParticipants, careVisits } from './visits.tables.js';
@@ -121,22 +121,45 @@ export class MyVisits {
       const visitedAt = new Date(body.visitedAt);
       if (visitedAt.getTime() > now.getTime() + FUTURE_SLACK_MS)
         throw invalid('visitedAt', 'visited_in_future');
-      const id = newId();
-      await tx.insert(careVisits).values({
-        id,
-        pairingId,
-        personId: pr.personId,
-        ownerUserId: pr.ownerUserId,
-        plannedOn: shanghaiDate(visitedAt),
-        state: 'done',
+      const done = {
+        state: 'done' as const,
         mode: body.mode,
         visitedAt,
         minutes: body.minutes,
         findings: body.findings,
         recordedBy: actor.userId,
         recordedAt: now,
-        createdBy: actor.userId,
-      });
+      };
+      // The visit planned for about then (up to a week ahead) is the one that took place; else a new one.
+      const [planned] = await tx
+        .select({ id: careVisits.id, version: careVisits.version })
+        .from(careVisits)
+        .where(
+          and(
+            eq(careVisits.pairingId, pairingId),
+            eq(careVisits.state, 'planned'),
+            lte(careVisits.plannedOn, addDays(shanghaiDate(visitedAt), 7)),
+          ),
+        )
+        .orderBy(asc(careVisits.plannedOn), asc(careVisits.id))
+        .limit(1)
+        .for('update');
+      const id = planned?.id ?? newId();
+      if (planned)
+        await tx
+          .update(careVisits)
+          .set({ ...done, version: planned.version + 1 })
+          .where(eq(careVisits.id, id));
+      else
+        await tx.insert(careVisits).values({
+          id,
+          pairingId,
+          personId: pr.personId,
+          ownerUserId: pr.ownerUserId,
+          plannedOn: shanghaiDate(visitedAt),
+          ...done,
+          createdBy: actor.userId,
+        });
       const parts = [{ volunteerId: vid, userId: null, minutes: body.minutes }];
       await writeParticipants(tx, id, parts);
       await syncVisitHours(tx, actor, { id, mode: body.mode, visitedAt, teamId: pr.teamId }, parts);
@@ -145,7 +168,7 @@ export class MyVisits {
         action: 'care.visit.own.record',
         objectType: 'care_visit',
         objectId: id,
-        details: { pairingId, volunteerId: vid },
+        details: { pairingId, volunteerId: vid, planned: Boolean(planned) },
       });
       const [out] = await this.toOut(tx, vid, await this.rows(tx, vid, { visitId: id }));
       return out!;

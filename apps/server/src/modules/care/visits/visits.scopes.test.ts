@@ -125,8 +125,30 @@ describe('visit scopes', () => {
     expect((await call(t, volunteer, 'GET', `/me/visits?pairingId=${pairB.id}`)).json()).toEqual([]);
   });
 
+  it("a volunteer's visit takes the place of the one planned for then", async () => {
+    const familyP = await makePerson(t, officerA, {
+      streetCode: 'linfenlu',
+      over: { communityId: community },
+    });
+    const p = await pair(officerA, familyP, { volunteerId: myVol.id, ownerUserId: officerA.id });
+    const planned = await created(
+      await call(t, worker, 'POST', '/visits', { pairingId: p.id, plannedOn: '2026-04-05' }),
+    );
+    const res = await call(t, volunteer, 'POST', `/me/pairings/${p.id}/visits`, {
+      visitedAt: '2026-04-01T15:00:00+08:00',
+      minutes: 50,
+    });
+    const v = await created<{ plannedOn: string }>(res);
+    expect(v.id).toBe(planned.id);
+    expect(v.plannedOn).toBe('2026-04-05');
+    const seen = (await call(t, worker, 'GET', `/visits/${planned.id}`)).json();
+    expect(seen).toMatchObject({ state: 'done', minutes: 50, version: 2 });
+    expect((await call(t, worker, 'GET', `/pairings/${p.id}`)).json().nextVisitOn).toBe('2026-05-01');
+  });
+
   it('a volunteer records a visit only for their own pairing, and takes part with their minutes', async () => {
-    const body = { visitedAt: '2026-02-10T10:00:00+08:00', minutes: 75, findings: '一切安好' };
+    // Before the visit planned for 1 Feb: a visit of its own.
+    const body = { visitedAt: '2026-01-20T10:00:00+08:00', minutes: 75, findings: '一切安好' };
     expect((await call(t, volunteer, 'POST', `/me/pairings/${pairB.id}/visits`, body)).statusCode).toBe(404);
     const res = await call(t, volunteer, 'POST', `/me/pairings/${pairA.id}/visits`, body);
     const v = await created<{ myMinutes: number; state: string }>(res);
@@ -135,7 +157,7 @@ describe('visit scopes', () => {
       [myVol.id, 75, 'recorded'],
     ]);
     expect(await auditCount(t, 'care.visit.own.record', v.id)).toBe(1);
-    expect((await call(t, worker, 'GET', `/pairings/${pairA.id}`)).json().nextVisitOn).toBe('2026-03-10');
+    expect((await call(t, worker, 'GET', `/pairings/${pairA.id}`)).json().nextVisitOn).toBe('2026-02-20');
     // The worker sees it, with the volunteer as participant; street B does not.
     const seen = (await call(t, worker, 'GET', `/visits/${v.id}`)).json();
     expect(seen.participants).toEqual([
@@ -172,9 +194,9 @@ describe('my visits due', () => {
     const q = await visitQueue(t.p, actorFor(worker, { communityId: community }), now);
     expect(q.today).toBe('2026-06-02');
     expect(q.dueBy).toBe('2026-06-09');
-    // pairA: next visit 2026-03-10 (the volunteer's visit) → 84 days overdue; `due` on 5 June: due, not overdue.
+    // pairA: next visit 2026-02-20 (the volunteer's visit) → 102 days overdue; `due` on 5 June: due, not overdue.
     expect(q.pairings.map((p) => [p.pairingId, p.overdueDays])).toEqual([
-      [pairA.id, 84],
+      [pairA.id, 102],
       [due.id, 0],
     ]);
     expect(q.pairings.map((p) => p.pairingId)).not.toContain(later.id);
