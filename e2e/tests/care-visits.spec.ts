@@ -139,3 +139,38 @@ test('keyboard only: plan and record a visit with a volunteer; the next visit mo
   ).items;
   expect(done!.participants).toEqual([expect.objectContaining({ volunteerId: volunteer.id, minutes: 45 })]);
 });
+
+test('keyboard only: a volunteer records a visit to one of their families; it counts as their time', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await signIn(page, 'demo_volunteer');
+  const mine = await page.request.get('/api/v1/care/me/pairings');
+  expect(mine.status(), await mine.text()).toBe(200);
+  const family = ((await mine.json()) as { id: string; state: string; family: { name: string } }[]).find(
+    (p) => p.state === 'active',
+  );
+  expect(family, 'demo_volunteer is paired with a family').toBeTruthy();
+
+  await page.goto('/me/care');
+  await expect(page.locator('h1')).toHaveText('我的结对家庭');
+  await page.waitForLoadState('networkidle');
+  await tabTo(page, page.getByRole('button', { name: `记录对 ${family!.family.name} 的走访` }));
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: `记录对 ${family!.family.name} 的走访` });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByLabel('走访日期')).toBeFocused();
+  // Without the length: the error in Chinese.
+  await tabTo(page, dialog.getByRole('button', { name: '保存走访记录' }));
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByRole('alert')).toContainText('请填写时长（分钟）。');
+  await expectNoAxeViolations(page, 'my care, record dialog with an error');
+  await tabTo(page, dialog.getByLabel('时长（分钟）'));
+  await page.keyboard.type('35');
+  await tabTo(page, dialog.getByRole('button', { name: '保存走访记录' }));
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: '已记录。谢谢您！' })).toBeVisible();
+  await expect(page.getByRole('region', { name: '走访记录' })).toContainText('35 分钟');
+  await expectNoAxeViolations(page, 'my care after recording');
+});
