@@ -16,7 +16,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { summaryFromValidation, type ProblemSummary, type ValidationInfo } from '../../forms';
 import { CARE_KEY, usePairing, usePlannedVisits, useVisit, useVolunteers, useWorkers } from './data';
 import { useVT } from './i18n';
-import { shanghaiToday, visitInstant, VISIT_MODES, type Pairing, type Visit } from './model';
+import { addDays, shanghaiToday, visitInstant, VISIT_MODES, type Pairing, type Visit } from './model';
 import { applyNestedProblem } from './problems';
 import { NeedsList, ParticipantsList, type NeedDraft, type ParticipantDraft } from './RecordLists';
 import './visits.css';
@@ -45,7 +45,11 @@ export default function VisitRecordPage() {
   if ((forPairing ? pairing : visit).isPending) return <Loading />;
   if (forPairing && !pairing.data) return <p className="notice notice-error">{t('pairing.notFound')}</p>;
   if (forPairing && planned.isPending) return <Loading />;
-  if (forPairing) return <RecordForm visit={planned.data?.[0] ?? null} pairing={pairing.data ?? null} />;
+  if (forPairing) {
+    // Only a visit planned up to a week ahead is taken to be this one (as for volunteers).
+    const soon = planned.data?.find((v) => v.plannedOn <= addDays(shanghaiToday(), 7)) ?? null;
+    return <RecordForm visit={soon} pairing={pairing.data ?? null} />;
+  }
   if (!forPairing && !visit.data) return <p className="notice notice-error">{t('visit.notFound')}</p>;
   if (visit.data && visit.data.state !== 'planned' && visit.data.state !== 'missed')
     return (

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { byUrgency, daysBetween, shanghaiToday, visitInstant } from './model';
+import { addDays, byUrgency, daysBetween, shanghaiToday, visitInstant } from './model';
 
 describe('care visits model', () => {
   it("takes today's Shanghai date", () => {
     expect(shanghaiToday(Date.parse('2026-03-01T16:30:00Z'))).toBe('2026-03-02');
   });
-  it('counts days between dates', () => {
+  it('counts days between dates, and adds them', () => {
     expect(daysBetween('2026-02-27', '2026-03-02')).toBe(3);
+    expect(addDays('2026-02-27', 7)).toBe('2026-03-06');
   });
   it('puts overdue first, most days late first, then by date', () => {
     const rows = [

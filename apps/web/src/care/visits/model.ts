@@ -65,3 +65,8 @@ export function visitInstant(date: string, time: string | undefined, now = Date.
   const hm = time || (date === local.slice(0, 10) && nowHm < '09:00' ? nowHm : '09:00');
   return `${date}T${hm}:00+08:00`;
 }
+
+/** A date plus whole days (YYYY-MM-DD). */
+export function addDays(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}
