@@ -19,29 +19,10 @@ import type { Page } from '../../types';
 import { ReasonForm } from './forms';
 import { useHT } from './i18n';
 import type { Correction } from './model';
-import { useDuration } from './parts';
+import { useCorrectionText } from './parts';
 
 type State = Correction['state'];
 const STATES: State[] = ['pending', 'approved', 'rejected'];
-
-/** What a correction asks for, in words. */
-export function useCorrectionText() {
-  const { t } = useHT();
-  const duration = useDuration();
-  return (c: Correction) =>
-    c.record
-      ? t('corrections.changeRecord', {
-          date: c.record.serviceDate,
-          activity: c.record.activity,
-          from: duration(c.record.minutes),
-          to: duration(c.proposed.minutes ?? 0),
-        })
-      : t('corrections.addMissing', {
-          date: c.proposed.serviceDate ?? '',
-          activity: c.proposed.activity ?? '',
-          to: duration(c.proposed.minutes ?? 0),
-        });
-}
 
 export default function CorrectionsPage() {
   const { t, i18n } = useHT();

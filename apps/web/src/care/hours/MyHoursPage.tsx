@@ -11,11 +11,10 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { PageTitle } from '../../components/PageTitle';
 import { TableScroll } from '../../components/TableScroll';
 import { CorrectionForm } from './CorrectionForm';
-import { useCorrectionText } from './CorrectionsPage';
 import { useHT } from './i18n';
 import type { Correction, Proof, VolunteerHours } from './model';
 import { ProofsTable } from './ProofsTable';
-import { RecordsTable, Totals } from './parts';
+import { RecordsTable, Totals, useCorrectionText } from './parts';
 
 export default function MyHoursPage() {
   const { t } = useHT();

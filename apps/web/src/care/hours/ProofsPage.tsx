@@ -6,7 +6,7 @@ import { PageTitle } from '../../components/PageTitle';
 import type { Page } from '../../types';
 import { useHT } from './i18n';
 import type { Proof } from './model';
-import { ProofsTable } from './ProofsTable';
+import { StaffProofs } from './StaffProofs';
 
 export default function ProofsPage() {
   const { t } = useHT();
@@ -22,12 +22,10 @@ export default function ProofsPage() {
       {list.error && (
         <ErrorSummary items={[{ message: isApiError(list.error) ? list.error.detail : t('loadFailed') }]} />
       )}
-      <ProofsTable
+      <StaffProofs
         proofs={[...(list.data?.items ?? [])].reverse()}
         loading={list.isPending}
-        printBase="/care/proofs"
         showVolunteer
-        canRevoke
         onChanged={() => void qc.invalidateQueries({ queryKey: ['care', 'proofs'] })}
       />
     </>

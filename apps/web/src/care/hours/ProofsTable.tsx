@@ -1,14 +1,9 @@
-/** A list of proofs: number, volunteer, period, total, issue date, state; print link, revoke (staff). */
-import { useRef, useState } from 'react';
+/** A list of proofs: number, volunteer, period, total, issue date, state; a print link, and (staff) more actions. */
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
-import { useAnnounce } from '../../announce';
 import { DataTable, type Column } from '../../components/DataTable';
-import { Dialog } from '../../components/Dialog';
 import { TableScroll } from '../../components/TableScroll';
-import { ReasonForm } from './forms';
 import { useHT } from './i18n';
 import type { Proof } from './model';
 import { useDuration } from './parts';
@@ -18,23 +13,19 @@ export function ProofsTable({
   loading,
   printBase,
   showVolunteer = false,
-  canRevoke = false,
-  onChanged,
+  actions,
 }: {
   proofs: readonly Proof[];
   loading?: boolean;
   /** '/care/proofs' (staff) or '/me/hours/proofs' (the volunteer). */
   printBase: string;
   showVolunteer?: boolean;
-  canRevoke?: boolean;
-  onChanged?: () => void;
+  /** More actions per proof (staff: revoke). */
+  actions?: (p: Proof) => ReactNode;
 }) {
   const { t } = useHT();
   const { t: tc } = useTranslation();
   const duration = useDuration();
-  const announce = useAnnounce();
-  const [revoking, setRevoking] = useState<Proof | null>(null);
-  const trigger = useRef<HTMLElement | null>(null);
   const mine = printBase.startsWith('/me');
   const columns: Column<Proof>[] = [
     {
@@ -71,59 +62,20 @@ export function ProofsTable({
           >
             {mine ? t('mine.view') : t('proof.print')}
           </Link>
-          {canRevoke && !p.revokedAt && (
-            <Button
-              size="small"
-              danger
-              aria-label={t('proof.revokeFor', { no: p.certificateNo })}
-              onClick={(e) => {
-                trigger.current = e.currentTarget;
-                setRevoking(p);
-              }}
-            >
-              {t('proof.revoke')}
-            </Button>
-          )}
+          {actions?.(p)}
         </div>
       ),
     },
   ];
   return (
-    <>
-      <TableScroll label={showVolunteer ? t('proofs.title') : t('volunteer.proofsTitle')}>
-        <DataTable
-          columns={columns}
-          rows={proofs}
-          rowKey={(p) => p.id}
-          loading={loading}
-          emptyText={t('proof.empty')}
-        />
-      </TableScroll>
-      <Dialog
-        open={revoking !== null}
-        title={t('proof.revokeTitle')}
-        onClose={() => setRevoking(null)}
-        returnFocus={trigger}
-        initialFocus="revokeProof_reason"
-      >
-        {revoking && (
-          <ReasonForm
-            formName="revokeProof"
-            intro={t('proof.revokeIntro')}
-            label={t('proof.revokeReason')}
-            submitLabel={t('proof.revokeConfirm')}
-            danger
-            onCancel={() => setRevoking(null)}
-            onSubmit={async (reason) => {
-              await api.post(`/care/proofs/${revoking.id}/revoke`, { reason });
-              const msg = t('proof.revoked', { no: revoking.certificateNo });
-              setRevoking(null);
-              announce(msg);
-              onChanged?.();
-            }}
-          />
-        )}
-      </Dialog>
-    </>
+    <TableScroll label={showVolunteer ? t('proofs.title') : t('volunteer.proofsTitle')}>
+      <DataTable
+        columns={columns}
+        rows={proofs}
+        rowKey={(p) => p.id}
+        loading={loading}
+        emptyText={t('proof.empty')}
+      />
+    </TableScroll>
   );
 }

@@ -16,7 +16,7 @@ import type { Page } from '../../types';
 import { IssueProofForm, ManualRecordForm, ReasonForm } from './forms';
 import { useHT } from './i18n';
 import type { Proof, ServiceRecord, VolunteerHours } from './model';
-import { ProofsTable } from './ProofsTable';
+import { StaffProofs } from './StaffProofs';
 import { RecordsTable, Totals } from './parts';
 
 type DialogState = { kind: 'add' } | { kind: 'void'; record: ServiceRecord } | { kind: 'issue' } | null;
@@ -128,13 +128,7 @@ export default function VolunteerHoursPage() {
       />
 
       <h2>{t('volunteer.proofsTitle')}</h2>
-      <ProofsTable
-        proofs={proofs.data?.items ?? []}
-        loading={proofs.isPending}
-        printBase="/care/proofs"
-        canRevoke
-        onChanged={refresh}
-      />
+      <StaffProofs proofs={proofs.data?.items ?? []} loading={proofs.isPending} onChanged={refresh} />
 
       <Dialog
         open={dialog?.kind === 'add'}

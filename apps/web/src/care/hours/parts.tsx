@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { DataTable, type Column } from '../../components/DataTable';
 import { TableScroll } from '../../components/TableScroll';
 import { useHT } from './i18n';
-import { splitMinutes, type ServiceRecord, type VolunteerHours } from './model';
+import { splitMinutes, type Correction, type ServiceRecord, type VolunteerHours } from './model';
 import './hours.css';
 
 /** "2 小时 30 分钟" for a number of minutes. */
@@ -84,4 +84,23 @@ export function RecordsTable({
       />
     </TableScroll>
   );
+}
+
+/** What a correction asks for, in words. */
+export function useCorrectionText() {
+  const { t } = useHT();
+  const duration = useDuration();
+  return (c: Correction) =>
+    c.record
+      ? t('corrections.changeRecord', {
+          date: c.record.serviceDate,
+          activity: c.record.activity,
+          from: duration(c.record.minutes),
+          to: duration(c.proposed.minutes ?? 0),
+        })
+      : t('corrections.addMissing', {
+          date: c.proposed.serviceDate ?? '',
+          activity: c.proposed.activity ?? '',
+          to: duration(c.proposed.minutes ?? 0),
+        });
 }
