@@ -140,7 +140,8 @@ function VolunteerForm({ volunteer }: { volunteer: Volunteer | null }) {
     }
   };
 
-  const skills: Record<string, string> = {};
+  // Every skill has a value ('' is 不具备), so each select shows what it means.
+  const skills: Record<string, string> = Object.fromEntries(SKILLS.map((s) => [s, '']));
   for (const s of volunteer?.skills ?? []) skills[s.skill] = String(s.level);
   const levelOptions = [
     { value: '', label: t('form.skillNone') },
