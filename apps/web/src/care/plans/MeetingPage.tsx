@@ -14,7 +14,8 @@ import { PageTitle } from '../../components/PageTitle';
 import { usePT } from './i18n';
 import { ItemList } from './ItemList';
 import { PLANS_KEY, QUEUE_KEY, shanghaiDateTime, type Meeting, type Paged, type WorkItem } from './model';
-import { WorkItemDialog, type WorkItemTarget } from './WorkItemDialog';
+import type { WorkItemTarget } from './WorkItemDialog';
+import { LazyWorkItemDialog } from './LazyWorkItemDialog';
 import './plans.css';
 
 export default function MeetingPage() {
@@ -121,7 +122,7 @@ export default function MeetingPage() {
           {t('meeting.addItem')}
         </Button>
       </section>
-      <WorkItemDialog
+      <LazyWorkItemDialog
         target={target}
         returnFocus={trigger}
         onClose={() => setTarget(null)}

@@ -14,7 +14,8 @@ import { PageTitle } from '../../components/PageTitle';
 import { usePT } from './i18n';
 import { ItemList } from './ItemList';
 import { PLANS_KEY, QUEUE_KEY, type Paged, type Progress, type Project, type WorkItem } from './model';
-import { WorkItemDialog, type WorkItemTarget } from './WorkItemDialog';
+import type { WorkItemTarget } from './WorkItemDialog';
+import { LazyWorkItemDialog } from './LazyWorkItemDialog';
 import './plans.css';
 
 export default function ProjectPage() {
@@ -140,7 +141,7 @@ export default function ProjectPage() {
           );
         })}
       </section>
-      <WorkItemDialog
+      <LazyWorkItemDialog
         target={target}
         returnFocus={trigger}
         onClose={() => setTarget(null)}

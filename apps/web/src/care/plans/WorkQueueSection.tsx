@@ -2,7 +2,7 @@
  * "我的工作计划" on the worker's queue (/care/queue): the open and in-progress work items I own,
  * overdue first (said in words); each opens in the work item dialog to note progress or finish it.
  */
-import { lazy, Suspense, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api';
 import { useAnnounce } from '../../announce';
@@ -10,21 +10,17 @@ import { usePT } from './i18n';
 import { ItemList } from './ItemList';
 import { PLANS_KEY, QUEUE_KEY, type WorkQueue } from './model';
 import type { WorkItemTarget } from './WorkItemDialog';
+import { LazyWorkItemDialog } from './LazyWorkItemDialog';
 import './plans.css';
-
-/** The dialog (antd form, selects, modal) loads when an item is first opened: the queue page stays small. */
-const WorkItemDialog = lazy(() => import('./WorkItemDialog').then((m) => ({ default: m.WorkItemDialog })));
 
 export function WorkQueueSection() {
   const { t } = usePT();
   const qc = useQueryClient();
   const announce = useAnnounce();
   const [target, setTargetState] = useState<WorkItemTarget | null>(null);
-  const [dialogUsed, setDialogUsed] = useState(false);
   const trigger = useRef<HTMLElement | null>(null);
   const setTarget = (next: WorkItemTarget | null) => {
     if (next) trigger.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    if (next) setDialogUsed(true);
     setTargetState(next);
   };
   const q = useQuery({
@@ -54,21 +50,17 @@ export function WorkQueueSection() {
           </span>
         )}
       />
-      {dialogUsed && (
-        <Suspense fallback={null}>
-          <WorkItemDialog
-            target={target}
-            returnFocus={trigger}
-            onClose={() => setTarget(null)}
-            onDone={(item) => {
-              setTarget(null);
-              announce(t('item.saved', { title: item.title }));
-              void qc.invalidateQueries({ queryKey: QUEUE_KEY });
-              void qc.invalidateQueries({ queryKey: PLANS_KEY });
-            }}
-          />
-        </Suspense>
-      )}
+      <LazyWorkItemDialog
+        target={target}
+        returnFocus={trigger}
+        onClose={() => setTarget(null)}
+        onDone={(item) => {
+          setTarget(null);
+          announce(t('item.saved', { title: item.title }));
+          void qc.invalidateQueries({ queryKey: QUEUE_KEY });
+          void qc.invalidateQueries({ queryKey: PLANS_KEY });
+        }}
+      />
     </section>
   );
 }
