@@ -85,6 +85,7 @@ test('a coordinator issues a proof; Chromium prints it on exactly one A4 page wi
   await expect(page.locator('h1')).toHaveText(`${vol!.name} 的志愿服务时长`);
   await page.waitForLoadState('networkidle');
   await expectNoAxeViolations(page, 'volunteer hours');
+  await page.screenshot({ path: test.info().outputPath('volunteer-hours.png'), fullPage: true });
 
   await page.getByRole('button', { name: '出具服务证明' }).click();
   const dialog = page.getByRole('dialog', { name: '出具志愿服务证明' });
@@ -241,6 +242,7 @@ test('keyboard only: a volunteer asks for a record to be corrected; a coordinato
   await expect(mine.getByRole('row').filter({ hasText: '助残日志愿服务' })).toContainText('待处理');
   await expect(mine.getByRole('row').filter({ hasText: '助残日志愿服务' })).toContainText('改为 3 小时');
   await expectNoAxeViolations(page, 'my hours after asking');
+  await page.screenshot({ path: test.info().outputPath('my-hours.png'), fullPage: true });
 
   // The coordinator approves it in the queue, with the keyboard.
   await page.context().clearCookies();
@@ -249,6 +251,7 @@ test('keyboard only: a volunteer asks for a record to be corrected; a coordinato
   await expect(page.locator('h1')).toHaveText('服务时长更正申请');
   await page.waitForLoadState('networkidle');
   await expectNoAxeViolations(page, 'corrections queue');
+  await page.screenshot({ path: test.info().outputPath('corrections.png'), fullPage: true });
   const row = page.getByRole('row').filter({ hasText: '助残日志愿服务' });
   const approve = row.getByRole('button', { name: /^同意/ });
   await tabTo(page, approve);
