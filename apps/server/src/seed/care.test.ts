@@ -1,7 +1,7 @@
 /** The care-network demo seed: the demo accounts, the network's shape, synthetic data only, idempotent. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { idNumberProblem } from '@jinglin/shared';
+import { idDocumentProblem, idNumberProblem, type IdDocumentType } from '@jinglin/shared';
 import { createTestEnv, PASSWORD, type TestEnv } from '../../test/harness.js';
 import { seedDemo } from './demo.js';
 import { seedPersons } from './persons.js';
@@ -97,6 +97,11 @@ describe('care demo seed', () => {
     const residentIds = vols.filter((v) => v.id_type === 'resident_id' && v.id_number_enc);
     expect(residentIds.length).toBeGreaterThan(20);
     for (const v of residentIds) expect(idNumberProblem(t.p.crypto.decrypt(v.id_number_enc!))).toBeNull();
+    // Every document number fits its type (the check the API applies).
+    const typed = vols.filter((v) => v.id_number_enc);
+    expect(new Set(typed.map((v) => v.id_type)).size).toBeGreaterThan(1);
+    for (const v of typed)
+      expect(idDocumentProblem(v.id_type as IdDocumentType, t.p.crypto.decrypt(v.id_number_enc!))).toBeNull();
     const leaders = await t.p.database.rows<{ n: number }>(
       sql`SELECT count(*)::int AS n FROM care_members WHERE role = 'leader' AND left_on IS NULL`,
     );
