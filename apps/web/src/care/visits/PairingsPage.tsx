@@ -1,6 +1,6 @@
 /** Pairings (/care/pairings): the list in the reader's area, filtered by state, street, team or volunteer. */
 import { useState } from 'react';
-import { Button, Select } from 'antd';
+import { Button, Checkbox, Select } from 'antd';
 import { Link } from 'react-router';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { api } from '../../api';
@@ -26,7 +26,15 @@ export default function PairingsPage() {
   const [street, setStreet] = useState<string | undefined>();
   const [team, setTeam] = useState<string | undefined>();
   const [volunteer, setVolunteer] = useState<string | undefined>();
-  const query = { state, streetCode: street, teamId: team, volunteerId: volunteer, limit: 50 };
+  const [onlyMine, setOnlyMine] = useState(false);
+  const query = {
+    state,
+    streetCode: street,
+    teamId: team,
+    volunteerId: volunteer,
+    ownerUserId: onlyMine ? me?.id : undefined,
+    limit: 50,
+  };
   const list = useInfiniteQuery({
     queryKey: [...PAIRINGS_KEY, 'list', query],
     queryFn: ({ pageParam, signal }) =>
@@ -132,6 +140,9 @@ export default function PairingsPage() {
           setVolunteer,
           volunteers.data ?? [],
         )}
+        <Checkbox checked={onlyMine} onChange={(e) => setOnlyMine(e.target.checked)}>
+          {t('pairings.onlyMine')}
+        </Checkbox>
       </div>
       {list.isError ? (
         <p className="notice notice-error">{t('loadFailed')}</p>

@@ -48,6 +48,7 @@ const en: CareVisitsMessages = {
     owner: 'Responsible',
     more: 'Load more',
     noOwner: 'Nobody yet',
+    onlyMine: 'Only pairings I am responsible for',
   },
   pairing: {
     notFound: 'This pairing was not found, or it is outside your area.',

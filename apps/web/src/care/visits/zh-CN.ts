@@ -46,6 +46,7 @@ const zhCN = {
     owner: '负责人',
     more: '加载更多',
     noOwner: '未指定',
+    onlyMine: '只看我负责的结对',
   },
   pairing: {
     notFound: '没有找到这个结对，或不在您的管辖范围内。',
