@@ -1,7 +1,8 @@
 /**
  * The care network in the browser, keyboard only, as the demo volunteer coordinator: create a team,
  * register a volunteer with a weekly availability (an inline error first), add the volunteer to the
- * team, and show the volunteer's full phone with a reason (refused without one); axe on each step.
+ * team and end that membership, and show the volunteer's full phone with a reason (refused without
+ * one); axe on each step.
  */
 import { test, expect, type Locator, type Page } from '@playwright/test';
 import { expectNoAxeViolations, setPreferences, signIn } from './helpers.js';
@@ -141,4 +142,23 @@ test('keyboard only: a coordinator creates a team and a volunteer with availabil
   await expect(row).toContainText('负责人');
   await expect(row).toContainText('是');
   await expectNoAxeViolations(page, 'team with its new member');
+
+  // End the membership: the row stays, with the day it ended.
+  await tabTo(page, page.getByRole('button', { name: `结束 ${name} 的成员关系` }));
+  await page.keyboard.press('Enter');
+  const end = page.getByRole('dialog', { name: `结束 ${name} 的成员关系` });
+  await expect(end).toBeVisible();
+  await expect(end.getByLabel('离开日期')).toBeFocused();
+  await expectNoAxeViolations(page, 'end membership dialog');
+  await typeOver(page, '2026-02-30');
+  await tabTo(page, end.getByRole('button', { name: '确认结束' }));
+  await page.keyboard.press('Enter');
+  await expect(end.locator('.error-summary')).toContainText('请按 2026-01-31 这样的格式填写日期');
+  await end.getByLabel('离开日期').focus();
+  await typeOver(page, '2026-11-01');
+  await tabTo(page, end.getByRole('button', { name: '确认结束' }));
+  await page.keyboard.press('Enter');
+  await expect(end).toBeHidden();
+  await expect(page.locator('.notice')).toHaveText(`已结束 ${name} 的成员关系。`);
+  await expect(page.getByRole('row', { name: new RegExp(name) })).toContainText('2026-11-01');
 });
