@@ -35,6 +35,7 @@ import { spreadsheetRoutes } from './modules/registry/spreadsheets.routes.js';
 import { benefitsOf } from './modules/benefits/benefits.module.js';
 import { trackingOf } from './modules/tracking/tracking.module.js';
 import { careOf } from './modules/care/care.module.js';
+import { accompanimentOf } from './modules/accompaniment/accompaniment.module.js';
 import { tileImgSource } from './modules/tracking/tracking.map.js';
 import { gatewayCountersOf, osmandRoutes } from './modules/tracking/gateway/index.js';
 
@@ -161,6 +162,7 @@ export async function buildApp(p: Platform, opts: { serveWeb?: boolean } = {}): 
   benefitsOf(p).routes(app);
   trackingOf(p).routes(app);
   careOf(p).routes(app);
+  accompanimentOf(p).routes(app);
   await osmandRoutes(app, trackingOf(p).sink, gatewayCountersOf(p));
 
   if (opts.serveWeb !== false && fs.existsSync(path.join(p.config.webDist, 'index.html'))) {

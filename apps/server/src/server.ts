@@ -12,6 +12,7 @@ import { ImportService } from './modules/registry/import/import.service.js';
 import { shanghaiToday } from './modules/benefits/periods.js';
 import { trackingOf } from './modules/tracking/tracking.module.js';
 import { careOf } from './modules/care/care.module.js';
+import { accompanimentOf } from './modules/accompaniment/accompaniment.module.js';
 import { gatewayCountersOf, startGateways, type Gateways } from './modules/tracking/gateway/index.js';
 
 export interface Running {
@@ -86,6 +87,8 @@ export async function startServer(
         await trackingOf(p).jobs.tick();
         // Care: needs cases past their due time escalate (level 1 street, level 2 district).
         await careOf(p).needs.jobs.tick();
+        // Hospital accompaniment: assignment, reminders the day before, unfilled alerts.
+        await accompanimentOf(p).jobs.tick();
         // Once a day: birthdays that cross an age limit of a rule (e.g. turning 65) go to review.
         if (birthdaysChecked !== shanghaiToday()) {
           birthdaysChecked = shanghaiToday();

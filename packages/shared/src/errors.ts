@@ -223,6 +223,21 @@ export const FIELD_MESSAGES: Record<Language, Record<string, string>> = {
     resolution_required: '请写明处理结果，居民会收到这段话。',
     owner_not_eligible: '所选人员不能负责此诉求（须为该人员所在街镇或居委的工作人员）。',
     duplicate_category: '同一类别只能出现一次。',
+    // Hospital accompaniment.
+    not_bookable_date: '这一天没有这个服务时段（或已停诊、逢节假日），请另选日期。',
+    session_full: '这个时段已约满，请选择其他时段。',
+    service_not_offered: '这个时段不提供所选的服务。',
+    unknown_department: '该医院没有这个科室，请从列表中选择。',
+    booking_in_past: '只能预约尚未开始的时段。',
+    already_booked: '该人员已预约了这个时段。',
+    person_required: '请选择为谁预约。',
+    not_found_by_number: '未找到这个证件号码对应的人员，请核对后再输入。',
+    lacks_skill: '该志愿者没有这项服务所需的技能或等级。',
+    double_booked: '该志愿者在这个时段已有其他陪诊任务。',
+    ends_before_starts: '结束时间须晚于开始时间。',
+    feedback_after_visit: '陪诊完成后才能评价。',
+    range_too_long: '日期范围太长，请缩短到三个月以内。',
+    not_a_desk: '所选账号不是医院服务台角色。',
   },
   en: {
     required: 'This field is required.',
@@ -272,7 +287,8 @@ export const FIELD_MESSAGES: Record<Language, Record<string, string>> = {
     not_in_household: 'This person is not in the household chosen.',
     end_before_start: 'The end date cannot be before the start date.',
     // Home visits.
-    not_a_visit_worker: 'The person responsible must be a worker whose street or community covers this person.',
+    not_a_visit_worker:
+      'The person responsible must be a worker whose street or community covers this person.',
     pairing_ended: 'This pairing has ended: no more visits can be planned for it.',
     person_not_in_pairing: 'This person is not the one visited in that pairing.',
     person_or_pairing: 'Choose a pairing or a person to visit.',
@@ -291,8 +307,10 @@ export const FIELD_MESSAGES: Record<Language, Record<string, string>> = {
     correction_pending: 'This record already has a correction waiting to be decided.',
     note_required_to_reject: 'Say why when you reject.',
     no_service_in_period: 'There is no service record to certify in this period.',
-    id_number_required: "This volunteer's ID number is not on record and a proof must print it; add it to the volunteer's profile first.",
-    issuer_incomplete: 'Fill in the person in charge, the handler and the contact phone in the proof issuer settings first.',
+    id_number_required:
+      "This volunteer's ID number is not on record and a proof must print it; add it to the volunteer's profile first.",
+    issuer_incomplete:
+      'Fill in the person in charge, the handler and the contact phone in the proof issuer settings first.',
     // Meetings and work plans.
     duplicate_stage_key: 'Each stage needs its own key.',
     unknown_stage: 'The project has no such stage.',
@@ -334,7 +352,24 @@ export const FIELD_MESSAGES: Record<Language, Record<string, string>> = {
     description_required: 'Tell us what help you need.',
     note_required: 'Write the note.',
     resolution_required: 'Write the outcome: the resident receives these words.',
-    owner_not_eligible: 'This person cannot own the case (a worker of the person’s street or community is needed).',
+    owner_not_eligible:
+      'This person cannot own the case (a worker of the person’s street or community is needed).',
     duplicate_category: 'Each category can appear only once.',
+    // Hospital accompaniment.
+    not_bookable_date:
+      'There is no such session on this day (or it is cancelled or a public holiday). Choose another date.',
+    session_full: 'This session is fully booked. Choose another one.',
+    service_not_offered: 'This session does not offer the service chosen.',
+    unknown_department: 'The hospital has no such department. Choose one from the list.',
+    booking_in_past: 'Only sessions that have not started can be booked.',
+    already_booked: 'This person has already booked this session.',
+    person_required: 'Choose who the booking is for.',
+    not_found_by_number: 'No one was found with this ID or certificate number. Check it and try again.',
+    lacks_skill: 'This volunteer does not have the skill or level the service needs.',
+    double_booked: 'This volunteer already serves another booking at that time.',
+    ends_before_starts: 'The end time must be after the start time.',
+    feedback_after_visit: 'Feedback can be given once the visit is completed.',
+    range_too_long: 'The date range is too long: keep it within three months.',
+    not_a_desk: 'The account chosen does not have the hospital-desk role.',
   },
 };

@@ -17,6 +17,7 @@ export * from './schemas/benefits.js';
 export * from './schemas/tracking.js';
 export * from './schemas/care.js';
 export * from './schemas/care-plans.js';
-export * from './schemas/care-needs.js';
 export * from './schemas/care-visits.js';
+export * from './schemas/care-needs.js';
 export * from './schemas/care-hours.js';
+export * from './schemas/accompaniment.js';

@@ -58,6 +58,11 @@ export const PERMISSIONS = [
   'care.plans',
   'care.hours',
   'care.settings',
+  'accompaniment.read',
+  'accompaniment.manage',
+  'accompaniment.book',
+  'accompaniment.desk',
+  'accompaniment.own',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -97,12 +102,16 @@ const benefitsWork: Permission[] = ['benefits.read', 'benefits.run', 'benefits.a
  * (`care.manage`) by district staff and volunteer coordinators; pairings (`care.pairings`) are
  * scoped by the paired person's street / community, so street and community workers manage those
  * of their area (a coordinator, scope `own`, sees none).
- */
-/**
+ *
  * Visits (`care.visits`) and needs cases (`care.needs`) follow the person's street / community like
  * pairings; meetings and work plans (`care.plans`) and service hours, corrections and proofs
  * (`care.hours`) are district-wide; `care.settings` sets the needs' SLA per category. Residents
  * and guardians raise and follow their own needs (`care.needs.own`).
+ *
+ * Hospital accompaniment: `accompaniment.book` books for a person in the caller's area (a hotline
+ * coordinator, scope `own`, finds the caller by exact ID or certificate number), `.manage` runs
+ * hospitals, sessions and assignment, `.desk` is a hospital desk's day list and check-in,
+ * `.own` a resident's or guardian's own bookings; volunteers answer offers with `care.own`.
  */
 const careWork: Permission[] = [
   'care.read',
@@ -113,8 +122,18 @@ const careWork: Permission[] = [
   'care.plans',
   'care.hours',
   'care.settings',
+  'accompaniment.read',
+  'accompaniment.manage',
+  'accompaniment.book',
 ];
-const carePairingWork: Permission[] = ['care.read', 'care.pairings', 'care.visits', 'care.needs'];
+const carePairingWork: Permission[] = [
+  'care.read',
+  'care.pairings',
+  'care.visits',
+  'care.needs',
+  'accompaniment.read',
+  'accompaniment.book',
+];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // The system administrator manages users and configuration, not audit records or case contents.
@@ -155,15 +174,27 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'benefits.read',
     ...carePairingWork,
   ],
-  volunteer_coordinator: [...staffBasics, 'care.read', 'care.manage', 'care.plans', 'care.hours'],
+  // Coordinators run the hospital accompaniment: hospitals, sessions, assignment overrides, the
+  // calendar; they also take hotline bookings.
+  volunteer_coordinator: [
+    ...staffBasics,
+    'care.read',
+    'care.manage',
+    'care.plans',
+    'care.hours',
+    'accompaniment.read',
+    'accompaniment.manage',
+    'accompaniment.book',
+  ],
   // Their own profile and pairings (the family's name and address for the visit, nothing more).
   volunteer: ['care.own'],
-  hospital_desk: [],
+  // Their hospital's day list (the resident's name, service, department, volunteer), check-in/out.
+  hospital_desk: ['accompaniment.desk'],
   // Their centre's trainees: positions, live map, alerts (acknowledge, close).
   day_centre_staff: [...staffBasics, 'tracking.read', 'tracking.alerts'],
   procuratorate_liaison: [],
-  resident: ['benefits.own', 'care.needs.own'],
-  guardian: ['benefits.own', 'tracking.own', 'care.needs.own'],
+  resident: ['benefits.own', 'care.needs.own', 'accompaniment.own'],
+  guardian: ['benefits.own', 'tracking.own', 'care.needs.own', 'accompaniment.own'],
 };
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {

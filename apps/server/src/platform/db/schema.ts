@@ -8,3 +8,4 @@ export * from '../../modules/care/visits/visits.tables.js';
 export * from '../../modules/care/needs/needs.tables.js';
 export * from '../../modules/care/plans/plans.tables.js';
 export * from '../../modules/care/hours/hours.tables.js';
+export * from '../../modules/accompaniment/accompaniment.tables.js';
