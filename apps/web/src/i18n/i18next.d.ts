@@ -7,6 +7,7 @@ import type { CareVisitsMessages } from '../care/visits/zh-CN';
 import type { CareNetworkMessages } from '../care/network/zh-CN';
 import type { CareHoursMessages } from '../care/hours/zh-CN';
 import type { CarePlansMessages } from '../care/plans/zh-CN';
+import type { AccompanimentMessages } from '../accompaniment/zh-CN';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -21,6 +22,7 @@ declare module 'i18next' {
       careNetwork: CareNetworkMessages;
       careHours: CareHoursMessages;
       carePlans: CarePlansMessages;
+      accompaniment: AccompanimentMessages;
     };
   }
 }

@@ -1,0 +1,22 @@
+/** Hospital accompaniment pages, English (complete: every key of zh-CN.ts). */
+import type { AccompanimentMessages } from './zh-CN';
+
+const en: AccompanimentMessages = {
+  common: {
+    loadFailed: 'Could not load. Please try again later.',
+    optional: ' (optional)',
+    none: 'None',
+    service: {
+      sign_language: 'Sign-language interpreting',
+      blind_guide: 'Whole-visit guidance (visually impaired)',
+      wheelchair: 'Wheelchair assistance',
+    },
+  },
+  resident: {},
+  volunteer: {},
+  coordinator: {},
+  desk: {},
+  stats: {},
+};
+
+export default en;
