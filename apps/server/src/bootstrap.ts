@@ -14,6 +14,7 @@ import { linkDemoResidents, seedBenefitHistory, seedBenefitPrograms, seedPayees 
 import { hasPersons, seedPersons, type SeedPersonsResult } from './seed/persons.js';
 import { seedTracking } from './seed/tracking.js';
 import { seedCare } from './seed/care.js';
+import { seedAccompaniment } from './seed/accompaniment.js';
 
 export interface BootstrapResult {
   adminCreated: boolean;
@@ -60,6 +61,7 @@ export async function bootstrap(
       out.demoAccounts.push(...(await seedTracking(p, { password })));
     }
     out.demoAccounts.push(...(await seedCare(p, { password })));
+    out.demoAccounts.push(...(await seedAccompaniment(p, { password })));
   }
   return out;
 }
