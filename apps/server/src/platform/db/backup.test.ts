@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestEnv, freshDatabase, makeUser, type TestEnv } from '../../../test/harness.js';
@@ -91,5 +92,37 @@ describe('backup and restore', () => {
       await target.database.close();
       await target.drop();
     }
+  });
+});
+
+describe('a table that points at itself', () => {
+  it('is written parents first, even when a child row was stored before its new parent', async () => {
+    const db = t.p.database.db;
+    // A (corps), S (sub-team of A), B (corps); S moves under B, then B is edited — in storage
+    // order S now comes before B, its parent.
+    const [a, s, b] = [
+      '0190a000-0000-7000-8000-00000000000a',
+      '0190a000-0000-7000-8000-00000000000b',
+      '0190a000-0000-7000-8000-00000000000c',
+    ];
+    await db.execute(
+      sql`INSERT INTO care_organisations (id, kind, name) VALUES (${a}, 'corps', '总队甲'), (${b}, 'corps', '总队乙')`,
+    );
+    await db.execute(
+      sql`INSERT INTO care_organisations (id, kind, name, parent_id) VALUES (${s}, 'sub_team', '分队', ${a})`,
+    );
+    await db.execute(sql`UPDATE care_organisations SET parent_id = ${b} WHERE id = ${s}`);
+    await db.execute(sql`UPDATE care_organisations SET name = '总队乙（改）' WHERE id = ${b}`);
+    const file = path.join(dir, 'self.jsonl.gz');
+    await backup(t.p.database, file);
+    const lines = zlib.gunzipSync(fs.readFileSync(file)).toString('utf8').trim().split('\n').slice(1);
+    const order = lines
+      .map((l) => JSON.parse(l) as { t: string; r: { id: string; parent_id: string | null } })
+      .filter((x) => x.t === 'care_organisations')
+      .map((x) => x.r);
+    const at = (id: string) => order.findIndex((r) => r.id === id);
+    for (const r of order)
+      if (r.parent_id) expect(at(r.parent_id), `${r.id} after its parent`).toBeLessThan(at(r.id));
+    expect(at(b)).toBeLessThan(at(s));
   });
 });

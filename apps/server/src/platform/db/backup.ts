@@ -49,6 +49,22 @@ async function parentsFirst(database: Database, tables: string[]): Promise<strin
   return out;
 }
 
+/** Single-column foreign keys from a table to itself: the column and the key it points at. */
+async function selfReferences(tx: Tx): Promise<Map<string, { column: string; key: string }>> {
+  const rows = resultRows<{ tbl: string; col: string; ref: string }>(
+    await tx.execute(sql`
+      SELECT c.relname AS tbl, a.attname AS col, r.attname AS ref
+      FROM pg_constraint k
+      JOIN pg_class c ON c.oid = k.conrelid
+      JOIN pg_namespace n ON n.oid = c.relnamespace
+      JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = k.conkey[1]
+      JOIN pg_attribute r ON r.attrelid = k.confrelid AND r.attnum = k.confkey[1]
+      WHERE k.contype = 'f' AND n.nspname = 'public' AND k.conrelid = k.confrelid
+        AND array_length(k.conkey, 1) = 1`),
+  );
+  return new Map(rows.map((x) => [x.tbl, { column: x.col, key: x.ref }]));
+}
+
 const ident = (name: string) => {
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`unexpected table name ${name}`);
   return sql.raw(`"${name}"`);
@@ -72,9 +88,23 @@ export async function backup(database: Database, file: string): Promise<{ tables
         tables,
       };
       await write(JSON.stringify(header));
+      const selfRefs = await selfReferences(tx);
       for (const table of tables) {
+        const self = selfRefs.get(table);
+        // A table that points at itself (care_organisations.parent_id, persons.merged_into) is
+        // written parents first, so that restoring it in batches never inserts a child before
+        // its parent (a re-parented organisation may point at a newer row).
         await tx.execute(
-          sql`DECLARE backup_cur NO SCROLL CURSOR FOR SELECT to_jsonb(x) AS r FROM ${ident(table)} x`,
+          self
+            ? sql`DECLARE backup_cur NO SCROLL CURSOR FOR
+                WITH RECURSIVE d AS (
+                  SELECT ${ident(self.key)} AS k, 0 AS depth FROM ${ident(table)} WHERE ${ident(self.column)} IS NULL
+                  UNION ALL
+                  SELECT c.${ident(self.key)}, d.depth + 1 FROM ${ident(table)} c JOIN d ON c.${ident(self.column)} = d.k
+                )
+                SELECT to_jsonb(x) AS r FROM ${ident(table)} x LEFT JOIN d ON d.k = x.${ident(self.key)}
+                ORDER BY d.depth NULLS LAST`
+            : sql`DECLARE backup_cur NO SCROLL CURSOR FOR SELECT to_jsonb(x) AS r FROM ${ident(table)} x`,
         );
         for (;;) {
           const batch = resultRows<{ r: unknown }>(await tx.execute(sql`FETCH 1000 FROM backup_cur`));
