@@ -55,6 +55,30 @@ describe('care demo seed', () => {
     expect(res.json().items).toHaveLength(DEMO_VOLUNTEERS);
   });
 
+  it('sets a synthetic issuer, so demo_coordinator can issue a proof of service at once', async () => {
+    const auth = await login('demo_coordinator');
+    const list = await t.app.inject({ url: '/api/v1/care/volunteers?limit=200', headers: auth });
+    const issued = [];
+    for (const v of list.json().items as { id: string }[]) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/care/volunteers/${v.id}/proofs`,
+        headers: auth,
+        payload: { periodFrom: '2020-01-01', periodTo: new Date().toISOString().slice(0, 10) },
+      });
+      if (res.statusCode === 201) issued.push(res.json());
+      if (issued.length) break;
+    }
+    expect(issued).toHaveLength(1);
+    expect(issued[0].certificateNo).toMatch(/^JLZM-\d{4}-\d{6}$/);
+    const print = await t.app.inject({ url: `/api/v1/care/proofs/${issued[0].id}`, headers: auth });
+    expect(print.statusCode, print.body).toBe(200);
+    expect(print.json().issuer).toMatchObject({
+      personInCharge: '演示负责人（合成）',
+      handler: '演示经办人（合成）',
+    });
+  });
+
   it('the hierarchy: a corps with three sub-teams, two vanguard teams, a social-work team, two partners', async () => {
     const rows = await t.p.database.rows<{
       kind: string;

@@ -33,6 +33,7 @@ import {
   syntheticName,
 } from './synthetic.js';
 import { seedCareActivity } from './care.activity.js';
+import { saveIssuer } from '../modules/care/hours/hours.settings.js';
 
 export const DEMO_CORPS = '扶残助残志愿服务总队';
 const SYNTHETIC = '（示例数据，均为合成）';
@@ -105,6 +106,13 @@ export async function seedCare(p: Platform, opts: { password: string }): Promise
     await tx.insert(careOrganisations).values(ids.orgs.filter((o) => o.parentId));
     await tx.insert(careVolunteers).values(ids.volunteers);
     await tx.insert(careMembers).values(ids.members);
+    // The issuer printed on proofs of service: synthetic, so a demo can print one at once.
+    await saveIssuer(tx, 0, {
+      name: '上海市静安区残疾人联合会',
+      personInCharge: '演示负责人（合成）',
+      handler: '演示经办人（合成）',
+      contact: '021-00000000（演示）',
+    });
   });
   await seedCareActivity(p, ids.network);
   return [
