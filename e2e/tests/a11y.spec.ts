@@ -197,6 +197,8 @@ for (const variant of variants) {
         await page.goto(await urlFor(page, p));
         await expect(page.locator('h1')).toBeVisible();
         await page.waitForLoadState('networkidle');
+        // The page's language follows its messages (English is loaded on demand).
+        await expect(page.locator('html')).toHaveAttribute('lang', variant.prefs.language);
         await expectNoAxeViolations(page, `${p.id} (${variant.name})`);
       });
     }
