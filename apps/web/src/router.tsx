@@ -77,6 +77,13 @@ const COMPONENTS: Record<PageId, LazyExoticComponent<ComponentType>> = {
   'care-meeting-new': lazy(() => import('./pages/CareMeetingForm')),
   'care-meeting': lazy(() => import('./pages/CareMeeting')),
   'care-meeting-edit': lazy(() => import('./pages/CareMeetingForm')),
+  'acc-calendar': lazy(() => import('./pages/AccCalendar')),
+  'acc-hospitals': lazy(() => import('./pages/AccHospitals')),
+  'acc-book': lazy(() => import('./pages/AccBook')),
+  'acc-bookings': lazy(() => import('./pages/AccBookings')),
+  'acc-booking': lazy(() => import('./pages/AccBooking')),
+  'acc-desk': lazy(() => import('./pages/AccDesk')),
+  'acc-stats': lazy(() => import('./pages/AccStats')),
   'not-found': lazy(() => import('./pages/NotFound')),
 };
 

@@ -74,6 +74,13 @@ export type PageId =
   | 'care-meeting-new'
   | 'care-meeting'
   | 'care-meeting-edit'
+  | 'acc-calendar'
+  | 'acc-hospitals'
+  | 'acc-book'
+  | 'acc-bookings'
+  | 'acc-booking'
+  | 'acc-desk'
+  | 'acc-stats'
   | 'not-found';
 
 export type NavKey =
@@ -113,7 +120,13 @@ export type NavKey =
   | 'carePairings'
   | 'myCare'
   | 'careProjects'
-  | 'careMeetings';
+  | 'careMeetings'
+  | 'accCalendar'
+  | 'accBookings'
+  | 'accBook'
+  | 'accHospitals'
+  | 'accDesk'
+  | 'accStats';
 
 export interface PageDef {
   id: PageId;
@@ -139,7 +152,8 @@ export interface PageDef {
     | 'volunteer'
     | 'proof'
     | 'myProof'
-    | 'organisation';
+    | 'organisation'
+    | 'accBooking';
   /** Must the visitor be signed in? */
   needsLogin: boolean;
   /** The permission the page is about (null: any signed-in user, or public). */
@@ -829,6 +843,77 @@ export const PAGES: readonly PageDef[] = [
     permission: null,
     anyOf: [],
     nav: 'account',
+    layout: 'app',
+  },
+  // Hospital accompaniment, staff pages (陪同就医).
+  {
+    id: 'acc-calendar',
+    path: '/accompaniment/calendar',
+    url: '/accompaniment/calendar',
+    needsLogin: true,
+    permission: 'accompaniment.manage',
+    anyOf: ['accompaniment.manage'],
+    nav: 'accCalendar',
+    layout: 'app',
+  },
+  {
+    id: 'acc-bookings',
+    path: '/accompaniment/bookings',
+    url: '/accompaniment/bookings',
+    needsLogin: true,
+    permission: 'accompaniment.read',
+    anyOf: ['accompaniment.read'],
+    nav: 'accBookings',
+    layout: 'app',
+  },
+  {
+    id: 'acc-booking',
+    path: '/accompaniment/bookings/:id',
+    url: '/accompaniment/bookings/:id',
+    sample: 'accBooking',
+    needsLogin: true,
+    permission: 'accompaniment.read',
+    anyOf: ['accompaniment.read'],
+    layout: 'app',
+  },
+  {
+    id: 'acc-book',
+    path: '/accompaniment/book',
+    url: '/accompaniment/book',
+    needsLogin: true,
+    permission: 'accompaniment.book',
+    anyOf: ['accompaniment.book'],
+    nav: 'accBook',
+    layout: 'app',
+  },
+  {
+    id: 'acc-hospitals',
+    path: '/accompaniment/hospitals',
+    url: '/accompaniment/hospitals',
+    needsLogin: true,
+    permission: 'accompaniment.manage',
+    anyOf: ['accompaniment.manage'],
+    nav: 'accHospitals',
+    layout: 'app',
+  },
+  {
+    id: 'acc-desk',
+    path: '/accompaniment/desk',
+    url: '/accompaniment/desk',
+    needsLogin: true,
+    permission: 'accompaniment.desk',
+    anyOf: ['accompaniment.desk'],
+    nav: 'accDesk',
+    layout: 'app',
+  },
+  {
+    id: 'acc-stats',
+    path: '/accompaniment/stats',
+    url: '/accompaniment/stats',
+    needsLogin: true,
+    permission: 'accompaniment.read',
+    anyOf: ['accompaniment.read'],
+    nav: 'accStats',
     layout: 'app',
   },
   {

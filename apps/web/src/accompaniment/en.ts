@@ -1,4 +1,5 @@
 /** Hospital accompaniment pages, English (complete: every key of zh-CN.ts). */
+import { staffEn } from './staff/en';
 import type { AccompanimentMessages } from './zh-CN';
 
 const en: AccompanimentMessages = {
@@ -14,9 +15,9 @@ const en: AccompanimentMessages = {
   },
   resident: {},
   volunteer: {},
-  coordinator: {},
-  desk: {},
-  stats: {},
+  coordinator: staffEn.coordinator,
+  desk: staffEn.desk,
+  stats: staffEn.stats,
 };
 
 export default en;

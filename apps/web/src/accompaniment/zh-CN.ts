@@ -3,6 +3,8 @@
  * Sections: `resident.*` and `volunteer.*` (portal pages), `coordinator.*`, `desk.*`, `stats.*`
  * (staff pages). Each section belongs to the helper that writes its pages.
  */
+import { staffZh } from './staff/zh-CN';
+
 const zhCN = {
   common: {
     loadFailed: '加载失败，请稍后重试。',
@@ -16,9 +18,9 @@ const zhCN = {
   },
   resident: {},
   volunteer: {},
-  coordinator: {},
-  desk: {},
-  stats: {},
+  coordinator: staffZh.coordinator,
+  desk: staffZh.desk,
+  stats: staffZh.stats,
 };
 
 export default zhCN;

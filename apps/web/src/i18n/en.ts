@@ -77,6 +77,12 @@ const en: Messages = {
     myCare: 'My families',
     careProjects: 'Warm-heart projects',
     careMeetings: 'Meetings and activities',
+    accCalendar: 'Accompaniment calendar',
+    accBookings: 'Accompaniment bookings',
+    accBook: 'Book accompaniment by phone',
+    accHospitals: 'Accompaniment hospitals',
+    accDesk: 'Accompaniment desk',
+    accStats: 'Accompaniment statistics',
     openAlerts: '{{count}} open',
   },
   header: {

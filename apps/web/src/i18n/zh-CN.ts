@@ -75,6 +75,12 @@ const zhCN = {
     myCare: '我的结对家庭',
     careProjects: '暖心行动项目',
     careMeetings: '会议与活动',
+    accCalendar: '陪诊日历',
+    accBookings: '陪诊预约',
+    accBook: '电话预约陪诊',
+    accHospitals: '陪诊医院与门诊',
+    accDesk: '陪诊服务台',
+    accStats: '陪诊服务统计',
     openAlerts: '{{count}} 条未处理',
   },
   header: {

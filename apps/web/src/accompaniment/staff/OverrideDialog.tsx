@@ -1,0 +1,129 @@
+/** Choose the volunteer for a booking (override): the server refuses one without the skill or already busy, on the field. */
+import { useState, type RefObject } from 'react';
+import { Button, Form, Input, Select } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api';
+import { useAnnounce } from '../../announce';
+import { Dialog } from '../../components/Dialog';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { applyProblem, summaryFromValidation, type ProblemSummary, type ValidationInfo } from '../../forms';
+import { useAT } from '../i18n';
+import { ACC_KEY, useSkilledVolunteers, type Booking } from './data';
+
+const FIELDS = ['volunteerId', 'reason'];
+
+export function OverrideDialog({
+  open,
+  booking,
+  returnFocus,
+  onClose,
+}: {
+  open: boolean;
+  booking: Booking | null;
+  returnFocus: RefObject<HTMLElement | null>;
+  onClose: () => void;
+}) {
+  const { t } = useAT();
+  return (
+    <Dialog
+      open={open}
+      title={t('coordinator.override.title', { name: booking?.personName ?? '' })}
+      onClose={onClose}
+      returnFocus={returnFocus}
+      initialFocus="accOverride_volunteerId"
+    >
+      {booking && <OverrideForm booking={booking} onDone={onClose} />}
+    </Dialog>
+  );
+}
+
+function OverrideForm({ booking, onDone }: { booking: Booking; onDone: () => void }) {
+  const { t } = useAT();
+  const { t: tc } = useTranslation();
+  const qc = useQueryClient();
+  const announce = useAnnounce();
+  const [form] = Form.useForm<{ volunteerId?: string; reason: string }>();
+  const volunteers = useSkilledVolunteers(booking.service);
+  const [summary, setSummary] = useState<ProblemSummary>({ items: [] });
+  const [busy, setBusy] = useState(false);
+  const submit = async (v: { volunteerId?: string; reason: string }) => {
+    setBusy(true);
+    setSummary({ items: [] });
+    try {
+      await api.post(`/accompaniment/bookings/${booking.id}/assign`, {
+        volunteerId: v.volunteerId,
+        reason: v.reason.trim(),
+      });
+      await qc.invalidateQueries({ queryKey: ACC_KEY });
+      announce(t('coordinator.override.done'));
+      onDone();
+    } catch (e) {
+      setSummary(applyProblem(form, 'accOverride', e, FIELDS, tc));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <p>
+        {t('coordinator.override.about', {
+          day: booking.date,
+          time: booking.startsAt,
+          service: t(`common.service.${booking.service}`),
+          department: booking.department,
+        })}
+      </p>
+      <ErrorSummary items={summary.items} title={summary.title} />
+      <Form
+        form={form}
+        name="accOverride"
+        layout="vertical"
+        requiredMark={false}
+        initialValues={{ reason: '' }}
+        onFinish={(v) => void submit(v)}
+        onFinishFailed={(info) =>
+          setSummary({ items: summaryFromValidation('accOverride', info as ValidationInfo) })
+        }
+      >
+        <Form.Item
+          name="volunteerId"
+          label={t('coordinator.override.volunteer')}
+          extra={t('coordinator.override.volunteerHelp')}
+          rules={[
+            {
+              required: true,
+              message: t('coordinator.required', { field: t('coordinator.override.volunteer') }),
+            },
+          ]}
+        >
+          <Select<string>
+            showSearch={{ optionFilterProp: 'label' }}
+            allowClear
+            loading={volunteers.isFetching}
+            options={volunteers.data ?? []}
+          />
+        </Form.Item>
+        <Form.Item
+          name="reason"
+          label={t('coordinator.override.reason')}
+          rules={[
+            {
+              required: true,
+              whitespace: true,
+              message: t('coordinator.required', { field: t('coordinator.override.reason') }),
+            },
+          ]}
+        >
+          <Input maxLength={200} />
+        </Form.Item>
+        <div className="toolbar">
+          <Button type="primary" htmlType="submit" loading={busy}>
+            {t('coordinator.override.submit')}
+          </Button>
+          <Button onClick={onDone}>{t('coordinator.cancelAction')}</Button>
+        </div>
+      </Form>
+    </>
+  );
+}
