@@ -143,7 +143,11 @@ export class NeedsService {
       .orderBy(asc(careNeedActions.at), asc(careNeedActions.id));
     // Whom an 'assigned' action named (the detail holds ids only).
     const toIds = [
-      ...new Set(actions.flatMap((x) => (x.a.kind === 'assigned' && typeof x.a.detail.to === 'string' ? [x.a.detail.to] : []))),
+      ...new Set(
+        actions.flatMap((x) =>
+          x.a.kind === 'assigned' && typeof x.a.detail.to === 'string' ? [x.a.detail.to] : [],
+        ),
+      ),
     ];
     const named = toIds.length
       ? await tx.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, toIds))
@@ -152,7 +156,11 @@ export class NeedsService {
     return {
       ...toNeedOut(r.n, r),
       actions: actions.map((x) =>
-        toActionOut(x.a, x.name, typeof x.a.detail.to === 'string' ? (names.get(x.a.detail.to) ?? null) : null),
+        toActionOut(
+          x.a,
+          x.name,
+          typeof x.a.detail.to === 'string' ? (names.get(x.a.detail.to) ?? null) : null,
+        ),
       ),
     };
   }

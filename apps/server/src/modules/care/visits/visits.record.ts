@@ -71,17 +71,15 @@ export async function checkParticipants(
 export async function writeParticipants(tx: Tx, visitId: string, list: readonly CheckedParticipant[]) {
   await tx.delete(careVisitParticipants).where(eq(careVisitParticipants.visitId, visitId));
   if (list.length)
-    await tx
-      .insert(careVisitParticipants)
-      .values(
-        list.map((p, seq) => ({
-          visitId,
-          seq,
-          volunteerId: p.volunteerId,
-          userId: p.userId,
-          minutes: p.minutes,
-        })),
-      );
+    await tx.insert(careVisitParticipants).values(
+      list.map((p, seq) => ({
+        visitId,
+        seq,
+        volunteerId: p.volunteerId,
+        userId: p.userId,
+        minutes: p.minutes,
+      })),
+    );
 }
 
 const ACTIVITY: Record<(typeof careVisits.$inferSelect)['mode'], string> = {
