@@ -26,6 +26,9 @@ function accountFor(page: PageDef): string | null {
   if (page.anyOf.includes('care.visits') || page.anyOf.includes('care.pairings')) return 'demo_community';
   // Needs cases (care.needs) as a street officer; the portal's needs (care.needs.own) as the demo guardian.
   if (page.anyOf.includes('care.needs.own')) return RESIDENT;
+  // The portal's hospital visits (accompaniment.own) as the demo guardian; a volunteer's offers
+  // (care.own) as demo_volunteer, below.
+  if (page.anyOf.includes('accompaniment.own')) return RESIDENT;
   if (page.anyOf.includes('care.needs')) return 'demo_street';
   // Service hours: a volunteer's own pages as demo_volunteer; care.hours and care.settings pages
   // as a district officer.

@@ -51,6 +51,9 @@ export type PageId =
   | 'my-needs'
   | 'my-need-new'
   | 'my-hours'
+  | 'my-accompaniment'
+  | 'my-accompaniment-new'
+  | 'my-acc-offers'
   | 'my-proof-print'
   | 'care-volunteer-hours'
   | 'care-hours-corrections'
@@ -84,6 +87,8 @@ export type PageId =
   | 'not-found';
 
 export type NavKey =
+  | 'myAccompaniment'
+  | 'myAccOffers'
   | 'home'
   | 'persons'
   | 'personImport'
@@ -547,6 +552,35 @@ export const PAGES: readonly PageDef[] = [
     needsLogin: true,
     permission: 'care.needs.own',
     anyOf: ['care.needs.own'],
+    layout: 'app',
+  },
+  {
+    id: 'my-accompaniment',
+    path: '/me/accompaniment',
+    url: '/me/accompaniment',
+    needsLogin: true,
+    permission: 'accompaniment.own',
+    anyOf: ['accompaniment.own'],
+    nav: 'myAccompaniment',
+    layout: 'app',
+  },
+  {
+    id: 'my-accompaniment-new',
+    path: '/me/accompaniment/new',
+    url: '/me/accompaniment/new',
+    needsLogin: true,
+    permission: 'accompaniment.own',
+    anyOf: ['accompaniment.own'],
+    layout: 'app',
+  },
+  {
+    id: 'my-acc-offers',
+    path: '/me/accompaniment/offers',
+    url: '/me/accompaniment/offers',
+    needsLogin: true,
+    permission: 'care.own',
+    anyOf: ['care.own'],
+    nav: 'myAccOffers',
     layout: 'app',
   },
   {

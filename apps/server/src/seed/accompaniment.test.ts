@@ -163,6 +163,13 @@ describe('accompaniment demo seed', () => {
     expect(unfilled!.n).toBeGreaterThanOrEqual(2);
   });
 
+  it('the automatic assignment offers the open bookings it can to demo_volunteer (inside their hours)', async () => {
+    const auth = await login('demo_coordinator');
+    const run = await t.app.inject({ method: 'POST', url: '/api/v1/accompaniment/assign', headers: auth });
+    expect(run.statusCode, run.body).toBe(200);
+    expect(run.json().offered).toBeGreaterThanOrEqual(1);
+  });
+
   it('is idempotent and fast', async () => {
     expect(seconds).toBeLessThan(5);
     expect(await seedAccompaniment(t.p, { password: PASSWORD })).toEqual([]);

@@ -1,6 +1,7 @@
 /** Hospital accompaniment pages, English (complete: every key of zh-CN.ts). */
 import { staffEn } from './staff/en';
 import type { AccompanimentMessages } from './zh-CN';
+import { portalEn } from './portal/en';
 
 const en: AccompanimentMessages = {
   common: {
@@ -13,8 +14,8 @@ const en: AccompanimentMessages = {
       wheelchair: 'Wheelchair assistance',
     },
   },
-  resident: {},
-  volunteer: {},
+  resident: portalEn.resident,
+  volunteer: portalEn.volunteer,
   coordinator: staffEn.coordinator,
   desk: staffEn.desk,
   stats: staffEn.stats,

@@ -4,6 +4,7 @@
  * (staff pages). Each section belongs to the helper that writes its pages.
  */
 import { staffZh } from './staff/zh-CN';
+import { portalZh } from './portal/zh-CN';
 
 const zhCN = {
   common: {
@@ -16,8 +17,8 @@ const zhCN = {
       wheelchair: '轮椅协助',
     },
   },
-  resident: {},
-  volunteer: {},
+  resident: portalZh.resident,
+  volunteer: portalZh.volunteer,
   coordinator: staffZh.coordinator,
   desk: staffZh.desk,
   stats: staffZh.stats,

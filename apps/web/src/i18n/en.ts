@@ -70,6 +70,8 @@ const en: Messages = {
     careNeeds: 'Needs',
     myNeeds: 'My requests for help',
     myHours: 'My service hours',
+    myAccompaniment: 'My hospital visits',
+    myAccOffers: 'Hospital visits to accompany',
     careHoursCorrections: 'Hour corrections',
     careProofs: 'Proofs of service',
     careIssuer: 'Issuer of proofs',

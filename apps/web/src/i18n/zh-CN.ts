@@ -68,6 +68,8 @@ const zhCN = {
     careNeeds: '诉求',
     myNeeds: '我的诉求',
     myHours: '我的服务时长',
+    myAccompaniment: '我的陪诊',
+    myAccOffers: '我的陪诊任务',
     careHoursCorrections: '时长更正申请',
     careProofs: '志愿服务证明',
     careIssuer: '证明出具单位',

@@ -1,0 +1,2 @@
+/** The page's chunk: see accompaniment/portal/OffersPage.tsx. */
+export { default } from '../accompaniment/portal/OffersPage';

@@ -1,0 +1,2 @@
+/** The page's chunk: see accompaniment/portal/MyBookingsPage.tsx. */
+export { default } from '../accompaniment/portal/MyBookingsPage';
