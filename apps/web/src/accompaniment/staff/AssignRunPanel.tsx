@@ -7,6 +7,15 @@ import { useAnnounce } from '../../announce';
 import { useAT } from '../i18n';
 import { ACC_KEY, useAllVolunteerNames, useBookings, type AssignRun } from './data';
 
+const NAMES_SHOWN = 8;
+
+/** Volunteers grouped by why they could not take the booking, the largest group last. */
+export function byReason(refusals: Record<string, string>): [string, string[]][] {
+  const groups = new Map<string, string[]>();
+  for (const [vid, why] of Object.entries(refusals)) groups.set(why, [...(groups.get(why) ?? []), vid]);
+  return [...groups].sort((a, b) => a[1].length - b[1].length);
+}
+
 export function AssignRunPanel() {
   const { t } = useAT();
   const qc = useQueryClient();
@@ -69,11 +78,18 @@ export function AssignRunPanel() {
                       <p>{t('coordinator.assign.noVolunteers')}</p>
                     ) : (
                       <ul>
-                        {Object.entries(u.refusals).map(([vid, why]) => (
-                          <li key={vid}>
-                            {names.data?.get(vid) ?? t('coordinator.assign.aVolunteer')}：
+                        {byReason(u.refusals).map(([why, ids]) => (
+                          <li key={why}>
                             {t(`coordinator.refusal.${why}` as 'coordinator.refusal.skill', {
                               defaultValue: why,
+                            })}
+                            ：
+                            {t('coordinator.assign.volunteers', {
+                              count: ids.length,
+                              names: ids
+                                .slice(0, NAMES_SHOWN)
+                                .map((id) => names.data?.get(id) ?? t('coordinator.assign.aVolunteer'))
+                                .join('、'),
                             })}
                           </li>
                         ))}

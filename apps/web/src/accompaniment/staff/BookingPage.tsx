@@ -12,7 +12,15 @@ import { PageTitle } from '../../components/PageTitle';
 import { applyProblem, summaryFromValidation, type ProblemSummary, type ValidationInfo } from '../../forms';
 import { hasAny, useMe } from '../../session';
 import { useAT } from '../i18n';
-import { ACC_KEY, addDays, shanghaiToday, useBooking, useCalendar, type Booking } from './data';
+import {
+  ACC_KEY,
+  addDays,
+  shanghaiToday,
+  useBooking,
+  useDepartmentName,
+  useCalendar,
+  type Booking,
+} from './data';
 import { dayWithWeekday } from './labels';
 import './staff.css';
 
@@ -22,6 +30,7 @@ export default function BookingPage() {
   const k = 'coordinator.booking';
   const { data: me } = useMe(false);
   const booking = useBooking(id);
+  const deptName = useDepartmentName();
   if (booking.isPending) return <Loading />;
   const b = booking.data;
   if (!b) return <p className="notice notice-error">{t(`${k}.notFound`)}</p>;
@@ -32,7 +41,7 @@ export default function BookingPage() {
     [t(`${k}.meetingPoint`), b.hospital.meetingPoint || t('common.none')],
     [t(`${k}.when`), `${dayWithWeekday(t, b.date)} ${b.startsAt}–${b.endsAt}`],
     [t(`${k}.service`), t(`common.service.${b.service}`)],
-    [t(`${k}.department`), b.department],
+    [t(`${k}.department`), deptName(b.hospital.id, b.department)],
     [t(`${k}.note`), b.note || t('common.none')],
     [t(`${k}.channel`), t(`coordinator.channel.${b.channel}`)],
     [t(`${k}.state`), t(`coordinator.bookingState.${b.state}`)],

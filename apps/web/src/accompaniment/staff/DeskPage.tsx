@@ -11,7 +11,15 @@ import { useAnnounce } from '../../announce';
 import { PageTitle } from '../../components/PageTitle';
 import { useAT } from '../i18n';
 import { CheckOutDialog } from './CheckOutDialog';
-import { ACC_KEY, shanghaiToday, type DeskList, type DeskRow } from './data';
+import {
+  ACC_KEY,
+  addDays,
+  shanghaiToday,
+  useDepartmentName,
+  withTimes,
+  type DeskList,
+  type DeskRow,
+} from './data';
 import './staff.css';
 
 export default function DeskPage() {
@@ -22,7 +30,9 @@ export default function DeskPage() {
   const list = useQuery({
     queryKey: [...ACC_KEY, 'desk', date],
     queryFn: ({ signal }) => api.get<DeskList>('/accompaniment/desk', { query: { date }, signal }),
+    select: (d) => ({ ...d, rows: d.rows.map(withTimes) }),
   });
+  const deptName = useDepartmentName();
   const [error, setError] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
   const [out, setOut] = useState<DeskRow | null>(null);
@@ -65,7 +75,9 @@ export default function DeskPage() {
           value={date}
           onChange={(e) => e.target.value && setDate(e.target.value)}
         />
+        <Button onClick={() => setDate(addDays(date, -1))}>{t('desk.prevDay')}</Button>
         <Button onClick={() => setDate(shanghaiToday())}>{t('desk.today')}</Button>
+        <Button onClick={() => setDate(addDays(date, 1))}>{t('desk.nextDay')}</Button>
       </div>
       <div role="status">{error && <p className="notice notice-error">{error}</p>}</div>
       {list.isError && <p className="notice notice-error">{t('common.loadFailed')}</p>}
@@ -81,7 +93,7 @@ export default function DeskPage() {
               <dt>{t('desk.service')}</dt>
               <dd>{t(`common.service.${r.service}`)}</dd>
               <dt>{t('desk.department')}</dt>
-              <dd>{r.department}</dd>
+              <dd>{deptName(list.data?.hospital?.id, r.department)}</dd>
               <dt>{t('desk.volunteer')}</dt>
               <dd>{r.volunteerName ?? t('coordinator.occurrence.unassigned')}</dd>
               <dt>{t('desk.state')}</dt>

@@ -6,7 +6,7 @@ import { TableScroll } from '../../components/TableScroll';
 import { useAT } from '../i18n';
 import { CancelOccurrenceDialog } from './CancelOccurrenceDialog';
 import { OverrideDialog } from './OverrideDialog';
-import { useBookings, type Booking, type Occurrence } from './data';
+import { useBookings, useDepartmentName, type Booking, type Occurrence } from './data';
 import { dayWithWeekday } from './labels';
 
 export function OccurrencePanel({ occurrence: o, onClose }: { occurrence: Occurrence; onClose: () => void }) {
@@ -14,6 +14,7 @@ export function OccurrencePanel({ occurrence: o, onClose }: { occurrence: Occurr
   const heading = useRef<HTMLHeadingElement>(null);
   const list = useBookings({ hospitalId: o.hospitalId, from: o.date, to: o.date, limit: 200 });
   const rows = (list.data ?? []).filter((b) => b.sessionId === o.sessionId);
+  const deptName = useDepartmentName();
   const [target, setTarget] = useState<Booking | null>(null);
   const [choosing, setChoosing] = useState(false);
   const [cancelling, setCancelling] = useState(false);
@@ -29,7 +30,11 @@ export function OccurrencePanel({ occurrence: o, onClose }: { occurrence: Occurr
       title: t('coordinator.occurrence.service'),
       render: (b) => t(`common.service.${b.service}`),
     },
-    { key: 'department', title: t('coordinator.occurrence.department'), render: (b) => b.department },
+    {
+      key: 'department',
+      title: t('coordinator.occurrence.department'),
+      render: (b) => deptName(b.hospital.id, b.department),
+    },
     {
       key: 'volunteer',
       title: t('coordinator.occurrence.volunteer'),

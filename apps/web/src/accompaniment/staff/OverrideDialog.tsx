@@ -9,7 +9,7 @@ import { Dialog } from '../../components/Dialog';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { applyProblem, summaryFromValidation, type ProblemSummary, type ValidationInfo } from '../../forms';
 import { useAT } from '../i18n';
-import { ACC_KEY, useSkilledVolunteers, type Booking } from './data';
+import { ACC_KEY, useDepartmentName, useSkilledVolunteers, type Booking } from './data';
 
 const FIELDS = ['volunteerId', 'reason'];
 
@@ -45,6 +45,7 @@ function OverrideForm({ booking, onDone }: { booking: Booking; onDone: () => voi
   const announce = useAnnounce();
   const [form] = Form.useForm<{ volunteerId?: string; reason: string }>();
   const volunteers = useSkilledVolunteers(booking.service);
+  const deptName = useDepartmentName();
   const [summary, setSummary] = useState<ProblemSummary>({ items: [] });
   const [busy, setBusy] = useState(false);
   const submit = async (v: { volunteerId?: string; reason: string }) => {
@@ -71,7 +72,7 @@ function OverrideForm({ booking, onDone }: { booking: Booking; onDone: () => voi
           day: booking.date,
           time: booking.startsAt,
           service: t(`common.service.${booking.service}`),
-          department: booking.department,
+          department: deptName(booking.hospital.id, booking.department),
         })}
       </p>
       <ErrorSummary items={summary.items} title={summary.title} />

@@ -143,6 +143,17 @@ export function weekdayOf(day: string): number {
   return wd === 0 ? 7 : wd;
 }
 
+/** An instant (ISO) as Shanghai wall-clock time "HH:MM"; "HH:MM" stays as it is. */
+export function hhmm(v: string): string {
+  if (/^\d\d:\d\d$/.test(v)) return v;
+  const ms = Date.parse(v);
+  return Number.isNaN(ms) ? v : new Date(ms + 8 * 3600_000).toISOString().slice(11, 16);
+}
+/** The API gives occurrences', bookings' and desk rows' times as instants: the pages show HH:MM. */
+export function withTimes<T extends { startsAt: string; endsAt: string }>(x: T): T {
+  return { ...x, startsAt: hhmm(x.startsAt), endsAt: hhmm(x.endsAt) };
+}
+
 export function useHospitals() {
   return useQuery({
     queryKey: [...ACC_KEY, 'hospitals'],
@@ -162,6 +173,7 @@ export function useCalendar(hospitalId: string | undefined, from: string, to: st
     queryFn: ({ signal }) =>
       api.get<Occurrence[]>('/accompaniment/calendar', { query: { hospitalId, from, to }, signal }),
     enabled: Boolean(hospitalId),
+    select: (list) => list.map(withTimes),
   });
 }
 export interface BookingFilter {
@@ -177,6 +189,7 @@ export function useBookings(filter: BookingFilter, enabled = true) {
     queryKey: [...ACC_KEY, 'bookings', filter],
     queryFn: ({ signal }) => api.get<Booking[]>('/accompaniment/bookings', { query: { ...filter }, signal }),
     enabled,
+    select: (list) => list.map(withTimes),
   });
 }
 export function useBooking(id: string | undefined) {
@@ -184,6 +197,7 @@ export function useBooking(id: string | undefined) {
     queryKey: [...ACC_KEY, 'booking', id],
     queryFn: ({ signal }) => api.get<Booking>(`/accompaniment/bookings/${id}`, { signal }),
     enabled: Boolean(id),
+    select: withTimes,
     retry: false,
   });
 }
@@ -212,4 +226,11 @@ export function useAllVolunteerNames(enabled: boolean) {
     staleTime: 60_000,
     select: (p) => new Map(p.items.map((v) => [v.id, v.name])),
   });
+}
+
+/** A department's name from its code (bookings keep the code); unknown codes show as they are. */
+export function useDepartmentName() {
+  const hospitals = useHospitals();
+  return (hospitalId: string | undefined, code: string) =>
+    hospitals.data?.find((h) => h.id === hospitalId)?.departments.find((d) => d.code === code)?.name ?? code;
 }

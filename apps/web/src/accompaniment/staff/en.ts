@@ -102,6 +102,7 @@ export const staffEn: typeof staffZh = {
       counts: '{{considered}} bookings checked, {{offered}} offered, {{unfilled}} still without anyone.',
       booking: '{{ref}} {{name}}, {{day}} {{time}}, {{service}}',
       noVolunteers: 'No volunteer serves at this hospital.',
+      volunteers: '{{names}} ({{count}} in all)',
       aVolunteer: 'A volunteer',
     },
     hospitals: {
@@ -237,6 +238,8 @@ export const staffEn: typeof staffZh = {
     noHospital: 'Your account is not linked to a hospital yet. Please ask a coordinator.',
     date: 'Date',
     today: 'Today',
+    prevDay: 'Previous day',
+    nextDay: 'Next day',
     count: '{{count}} on {{date}}',
     empty: 'No accompanied visits on this day.',
     service: 'Service',

@@ -95,6 +95,7 @@ export const staffZh = {
       counts: '检查了 {{considered}} 个预约，派出 {{offered}} 单，{{unfilled}} 个预约仍无人可派。',
       booking: '{{ref}} {{name}}，{{day}} {{time}}，{{service}}',
       noVolunteers: '没有在这家医院服务的志愿者。',
+      volunteers: '{{names}}（共 {{count}} 人）',
       aVolunteer: '一位志愿者',
     },
     hospitals: {
@@ -230,6 +231,8 @@ export const staffZh = {
     noHospital: '您的账号还没有关联医院，请联系协调员。',
     date: '日期',
     today: '今天',
+    prevDay: '前一天',
+    nextDay: '后一天',
     count: '{{date}} 共 {{count}} 位',
     empty: '这一天没有陪诊预约。',
     service: '服务',

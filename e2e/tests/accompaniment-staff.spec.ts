@@ -1,0 +1,227 @@
+/**
+ * Hospital accompaniment, staff pages, keyboard only: a coordinator opens the calendar of a fresh
+ * test hospital, runs the assignment (the booking stays unfilled, the reasons said in words),
+ * chooses a volunteer for it — one already busy at that time first, refused in Chinese on the
+ * field — then the demo volunteer, who accepts; the hospital's desk checks the resident in and out
+ * (minutes and steps); the statistics page counts the person-time. axe on each step.
+ */
+import { test, expect, type Page } from '@playwright/test';
+import { expectNoAxeViolations, setPreferences, signIn } from './helpers.js';
+import { apiAs } from './care-hours.helpers.js';
+import { ok, staffScenario } from './accompaniment-staff.helpers.js';
+import { E2E } from '../env.js';
+
+test.afterEach(async ({ page }) => {
+  const me = await page.request.get('/api/v1/auth/me');
+  if (me.ok()) await setPreferences(page, { careMode: false, language: 'zh-CN' });
+});
+
+/** Presses Tab until the locator has focus (a keyboard user's way to a control). */
+async function tabTo(page: Page, target: ReturnType<Page['locator']>, max = 250) {
+  for (let i = 0; i < max && !(await target.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press('Tab');
+  await expect(target).toBeFocused();
+}
+
+/** A native select, with the keyboard: arrow down until it holds the value. */
+async function arrowToValue(page: Page, select: ReturnType<Page['locator']>, value: string) {
+  await tabTo(page, select);
+  for (let i = 0; i < 200 && (await select.inputValue()) !== value; i++)
+    await page.keyboard.press('ArrowDown');
+  await expect(select).toHaveValue(value);
+}
+
+const sundayOf = (day: string) => {
+  const wd = new Date(`${day}T00:00:00Z`).getUTCDay();
+  return new Date(Date.parse(`${day}T00:00:00Z`) + ((7 - wd) % 7) * 86_400_000).toISOString().slice(0, 10);
+};
+const shanghaiToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
+/** A volunteer whose name no other listed name contains (typing it picks exactly them). */
+function distinct(vols: { id: string; name: string }[], not: string) {
+  return vols.find((v) => v.id !== not && vols.every((w) => w.id === v.id || !w.name.includes(v.name)));
+}
+
+test('keyboard only: calendar, assignment, a refused then accepted volunteer, desk check-in and out, the person-time counted', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  const s = await staffScenario();
+  const [a, b] = s.bookings as [(typeof s.bookings)[0], (typeof s.bookings)[0]];
+  const vols = await ok<{ items: { id: string; name: string }[] }>(
+    await s.coord.ctx.get('/api/v1/care/volunteers?skill=blind_guiding&limit=200'),
+  );
+  const volApi = await apiAs('demo_volunteer');
+  const me = await ok<{ profile: { id: string; name: string } }>(
+    await volApi.ctx.get('/api/v1/care/me/volunteer'),
+  );
+  expect(
+    vols.items.some((v) => v.id === me.profile.id),
+    'demo_volunteer guides blind residents',
+  ).toBe(true);
+  expect(
+    vols.items.filter((v) => v.name.includes(me.profile.name)).length,
+    'the demo volunteer’s name is distinct',
+  ).toBe(1);
+  const busy = distinct(vols.items, me.profile.id);
+  expect(busy, 'another volunteer with blind guiding').toBeTruthy();
+  // The other volunteer is offered booking A: busy for the whole slot.
+  await ok(
+    await s.coord.ctx.post(`/api/v1/accompaniment/bookings/${a.id}/assign`, {
+      data: { volunteerId: busy!.id, reason: '端到端测试：占用这个时段' },
+      headers: await s.coord.headers(),
+    }),
+  );
+  const before = await ok<{ personTimes: number }>(await s.coord.ctx.get('/api/v1/accompaniment/stats'));
+
+  // 陪诊日历: the test hospital's week; the occurrence's counts in words.
+  await signIn(page, 'demo_coordinator');
+  await page.goto('/accompaniment/calendar');
+  await expect(page.locator('h1')).toHaveText('陪诊日历');
+  await arrowToValue(page, page.locator('#acc-cal-hospital'), s.hospital.id);
+  if (s.slot.day > sundayOf(shanghaiToday())) {
+    await tabTo(page, page.getByRole('button', { name: '下一周' }));
+    await page.keyboard.press('Enter');
+  }
+  const open = page.getByRole('button', { name: `查看 ${s.slot.day} ${s.slot.startsAt} 的预约` });
+  const row = page.locator('tr', { has: open });
+  await expect(row).toContainText('已约 2 人，共 4 个名额');
+  await expect(row).toContainText('2 人未安排志愿者');
+  await page.waitForLoadState('networkidle');
+  await expectNoAxeViolations(page, 'accompaniment calendar');
+
+  // Run the assignment: nobody serves at the test hospital, so booking B stays unfilled, said why.
+  await tabTo(page, page.getByRole('button', { name: '立即运行自动派单' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('acc-assign-counts')).toContainText('仍无人可派');
+  const result = page.locator('.acc-refusals > li', { hasText: b.ref });
+  await expect(result).toContainText(b.personName);
+  await expect(result).toContainText('不在这家医院服务');
+  await page.waitForLoadState('networkidle');
+  await expectNoAxeViolations(page, 'assignment run');
+
+  // The occurrence's bookings.
+  await tabTo(page, open);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#acc-occ-h')).toBeFocused();
+  const bRow = page.locator('#acc-occ-h ~ * tr', { hasText: b.personName });
+  await expect(bRow).toContainText('未安排');
+  await expectNoAxeViolations(page, 'occurrence bookings');
+
+  // Choose a volunteer: the busy one first — refused on the field, in Chinese.
+  await tabTo(page, page.getByRole('button', { name: `为 ${b.personName} 指派志愿者` }));
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  const picker = dialog.locator('#accOverride_volunteerId');
+  await expect(picker).toBeFocused();
+  await page.keyboard.type(busy!.name);
+  await expect(page.locator('.ant-select-item-option', { hasText: busy!.name }).first()).toBeVisible();
+  await page.keyboard.press('Enter');
+  await tabTo(page, dialog.locator('#accOverride_reason'));
+  await page.keyboard.type('熟悉眼科流程');
+  await tabTo(page, dialog.getByRole('button', { name: '派给这位志愿者' }));
+  await page.keyboard.press('Enter');
+  await expect(dialog.locator('#accOverride_volunteerId_help')).toContainText(
+    '该志愿者在这个时段已有其他陪诊任务',
+  );
+  await expectNoAxeViolations(page, 'override refused');
+
+  // Then the demo volunteer.
+  await tabTo(page, picker);
+  await page.keyboard.type(me.profile.name);
+  await expect(page.locator('.ant-select-item-option', { hasText: me.profile.name }).first()).toBeVisible();
+  await page.keyboard.press('Enter');
+  await tabTo(page, dialog.getByRole('button', { name: '派给这位志愿者' }));
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(bRow).toContainText('已派单，待志愿者确认');
+  await expectNoAxeViolations(page, 'override done');
+
+  // The volunteer accepts (their own pages are the portal helper's).
+  const offers = await ok<{ id: string; booking: { id: string } }[]>(
+    await volApi.ctx.get('/api/v1/me/accompaniment/offers'),
+  );
+  const offer = offers.find((o) => o.booking.id === b.id);
+  expect(offer, 'the offer reached the demo volunteer').toBeTruthy();
+  await ok(
+    await volApi.ctx.post(`/api/v1/me/accompaniment/offers/${offer!.id}/accept`, {
+      data: {},
+      headers: await volApi.headers(),
+    }),
+  );
+  await volApi.ctx.dispose();
+
+  // The test hospital's desk: a hospital_desk account made its desk.
+  const admin = await apiAs('admin');
+  const deskName = `e2e_desk_${s.stamp}`;
+  const made = await ok<{ user: { id: string } }>(
+    await admin.ctx.post('/api/v1/users', {
+      data: {
+        username: deskName,
+        password: E2E.password,
+        displayName: '测试医院服务台',
+        roles: ['hospital_desk'],
+      },
+      headers: await admin.headers(),
+    }),
+    201,
+  );
+  await admin.ctx.dispose();
+  await ok(
+    await s.coord.ctx.put('/api/v1/accompaniment/desk-users', {
+      data: { userId: made.user.id, hospitalId: s.hospital.id },
+      headers: await s.coord.headers(),
+    }),
+  );
+  await s.coord.ctx.dispose();
+
+  await page.context().clearCookies();
+  await signIn(page, deskName);
+  await page.goto('/accompaniment/desk');
+  await expect(page.locator('h1')).toHaveText('服务台');
+  await expect(page.getByText(s.hospital.name)).toBeVisible();
+  if (s.slot.day !== shanghaiToday()) {
+    await tabTo(page, page.getByRole('button', { name: '后一天' }));
+    await page.keyboard.press('Enter');
+  }
+  const card = page.locator('.acc-desk-card', { hasText: b.personName });
+  await expect(card).toContainText(me.profile.name);
+  await expect(card).toContainText('眼科');
+  await page.waitForLoadState('networkidle');
+  await expectNoAxeViolations(page, 'desk');
+
+  await tabTo(page, card.getByRole('button', { name: `${b.personName} 签到` }));
+  await page.keyboard.press('Enter');
+  await expect(card).toContainText('已签到');
+  await tabTo(page, card.getByRole('button', { name: `${b.personName} 签退` }));
+  await page.keyboard.press('Enter');
+  const out = page.getByRole('dialog');
+  await expect(out.locator('#accCheckOut_minutes')).toBeFocused();
+  await page.keyboard.type('95');
+  for (const step of ['挂号', '就诊', '取药']) {
+    await tabTo(page, out.getByRole('checkbox', { name: step }));
+    await page.keyboard.press('Space');
+  }
+  await expectNoAxeViolations(page, 'check-out dialog');
+  await tabTo(page, out.getByRole('button', { name: '确认签退' }));
+  await page.keyboard.press('Enter');
+  await expect(out).toBeHidden();
+  await expect(card).toContainText('已完成');
+  await expectNoAxeViolations(page, 'desk after check-out');
+
+  // The statistics count the visit.
+  await page.context().clearCookies();
+  await signIn(page, 'demo_coordinator');
+  await page.goto('/accompaniment/stats');
+  await expect(page.locator('h1')).toHaveText('服务统计');
+  await expect(page.getByTestId('acc-person-times')).toContainText(
+    `已服务 ${before.personTimes + 1} 人次，全年目标 2000 人次`,
+  );
+  await expect(page.getByRole('progressbar')).toHaveAttribute(
+    'aria-valuenow',
+    String(before.personTimes + 1),
+  );
+  await page.waitForLoadState('networkidle');
+  await expectNoAxeViolations(page, 'stats');
+});
