@@ -2,6 +2,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { PAGES, type PageDef } from '../../apps/web/src/routes.js';
 import { demoVolunteerProof } from './care-hours.helpers.js';
+import { accBookingSample } from './accompaniment-staff.helpers.js';
 import { expectNoAxeViolations, setPreferences, signIn, signInResident, writeHeaders } from './helpers.js';
 
 /** A demo account that may open the page. */
@@ -37,6 +38,10 @@ function accountFor(page: PageDef): string | null {
   if (page.id === 'tracking-live' || page.id === 'tracking-track') return 'demo_centre';
   // Meetings and work plans (care.plans) as a district officer.
   if (page.anyOf.includes('care.plans') && page.id !== 'care-queue') return 'demo_district';
+  // Accompaniment staff pages: the hospital desk as demo_desk (华东医院), the others as the
+  // volunteer coordinator (accompaniment.read/manage/book).
+  if (page.anyOf.includes('accompaniment.desk')) return 'demo_desk';
+  if (page.anyOf.some((p) => p.startsWith('accompaniment.'))) return 'demo_coordinator';
   return 'admin';
 }
 
@@ -100,6 +105,7 @@ async function urlFor(page: Page, p: PageDef): Promise<string> {
     return p.url.replace(':id', items[0]!.id);
   }
   if (p.sample === 'need') return p.url.replace(':id', await needSample(page));
+  if (p.sample === 'accBooking') return p.url.replace(':id', await accBookingSample());
   if (p.sample !== 'person') return p.url;
   const res = await page.request.get('/api/v1/persons?limit=1');
   expect(res.status(), await res.text()).toBe(200);
