@@ -36,6 +36,7 @@ test('keyboard only: the resident books a hospital visit, sees it in 我的陪�
   await expect(page.locator('h1')).toHaveText('预约陪同就医');
   await page.waitForLoadState('networkidle');
   await expectNoAxeViolations(page, 'book a visit');
+  await page.screenshot({ path: 'test-results/accompaniment-book.png', fullPage: true });
 
   // Sending nothing: the errors in Chinese, in the summary (which takes focus) and on the fields.
   await tabTo(page, page.getByRole('button', { name: '确认预约' }));
@@ -96,6 +97,27 @@ test('keyboard only: the resident books a hospital visit, sees it in 我的陪�
   await expect(card).toContainText('耳鼻喉科');
   await page.waitForLoadState('networkidle');
   await expectNoAxeViolations(page, 'my accompaniment with the new visit');
+  await page.screenshot({ path: 'test-results/accompaniment-my-visits.png', fullPage: true });
+
+  // Change the date: the dialog offers the other dates at the same hospital; choose the first open one.
+  const before = await card.locator('dd').first().textContent();
+  await tabTo(page, card.getByRole('button', { name: '改日期' }));
+  await page.keyboard.press('Enter');
+  const move = page.getByRole('dialog', { name: '改日期' });
+  await expect(move).toBeVisible();
+  await expect(move.getByText(/现在的预约：/)).toBeFocused();
+  await expect(move.getByRole('radio', { name: /还可以预约/ }).first()).toBeVisible();
+  await expectNoAxeViolations(page, 'reschedule dialog');
+  const newDate = move.getByRole('radio', { name: /还可以预约/ }).first();
+  await tabTo(page, newDate);
+  await page.keyboard.press('Space');
+  await expect(newDate).toBeChecked();
+  await tabTo(page, move.getByRole('button', { name: '确认改期' }));
+  await page.keyboard.press('Enter');
+  await expect(move).toBeHidden();
+  await expect(page.getByTestId('live-region')).toContainText(`预约 ${ref} 已改期`);
+  await expect(card.locator('dd').first()).not.toHaveText(before!);
+
   await tabTo(page, card.getByRole('button', { name: '取消预约' }));
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: '取消预约' });
@@ -219,6 +241,7 @@ test('keyboard only: demo_volunteer accepts a visit the automatic assignment off
   await expect(card).toContainText('手语翻译');
   await page.waitForLoadState('networkidle');
   await expectNoAxeViolations(page, 'my accompaniment offers');
+  await page.screenshot({ path: 'test-results/accompaniment-offers.png', fullPage: true });
   await tabTo(page, card.getByRole('button', { name: '接受' }));
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('live-region')).toContainText(`已接受任务 ${ref}`);

@@ -26,7 +26,9 @@ export function FeedbackForm({ booking: b, onDone }: { booking: Booking; onDone:
   if (b.rating !== null)
     return (
       <p className="acc-rated">
-        {t('resident.rate.yours', { words: t(`resident.rate.level.${String(b.rating) as '1' | '2' | '3' | '4' | '5'}`) })}
+        {t('resident.rate.yours', {
+          words: t(`resident.rate.level.${String(b.rating) as '1' | '2' | '3' | '4' | '5'}`),
+        })}
         {b.feedback && <span className="acc-text"> {t('resident.rate.comment', { text: b.feedback })}</span>}
       </p>
     );

@@ -52,7 +52,9 @@ export default function OffersPage() {
     setTarget({ kind, offer });
   };
   const offered = q.data?.filter((o) => o.state === 'offered') ?? [];
-  const accepted = q.data?.filter((o) => o.state === 'accepted') ?? [];
+  const live = (o: Offer) => o.booking.state === 'booked' || o.booking.state === 'checked_in';
+  const accepted = q.data?.filter((o) => o.state === 'accepted' && live(o)) ?? [];
+  const finished = q.data?.filter((o) => o.state === 'accepted' && !live(o)).reverse() ?? [];
   const withdrawn = q.data?.filter((o) => o.state === 'withdrawn') ?? [];
   const today = shanghaiToday();
   return (
@@ -121,6 +123,14 @@ export default function OffersPage() {
               )}
             </OfferCard>
           ))}
+          {finished.length > 0 && (
+            <>
+              <h2>{t('volunteer.finished')}</h2>
+              {finished.map((o) => (
+                <OfferCard key={o.id} offer={o} />
+              ))}
+            </>
+          )}
           {withdrawn.length > 0 && (
             <>
               <h2>{t('volunteer.withdrawn')}</h2>

@@ -120,6 +120,7 @@ export const portalEn: typeof portalZh = {
     accepted: 'Visits I accepted ({{count}})',
     noneAccepted: 'You have not accepted any visit yet.',
     withdrawn: 'Offers withdrawn',
+    finished: 'Recently finished',
     accept: 'Accept',
     decline: 'Decline',
     acceptedNow: 'Accepted {{ref}}',

@@ -112,6 +112,7 @@ export const portalZh = {
     accepted: '我接受的任务（{{count}} 个）',
     noneAccepted: '您还没有接受的任务。',
     withdrawn: '已撤回的任务',
+    finished: '最近结束的任务',
     accept: '接受',
     decline: '婉拒',
     acceptedNow: '已接受任务 {{ref}}',
