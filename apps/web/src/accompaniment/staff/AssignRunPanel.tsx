@@ -6,15 +6,9 @@ import { api, isApiError } from '../../api';
 import { useAnnounce } from '../../announce';
 import { useAT } from '../i18n';
 import { ACC_KEY, useAllVolunteerNames, useBookings, type AssignRun } from './data';
+import { byReason } from './model';
 
 const NAMES_SHOWN = 8;
-
-/** Volunteers grouped by why they could not take the booking, the largest group last. */
-export function byReason(refusals: Record<string, string>): [string, string[]][] {
-  const groups = new Map<string, string[]>();
-  for (const [vid, why] of Object.entries(refusals)) groups.set(why, [...(groups.get(why) ?? []), vid]);
-  return [...groups].sort((a, b) => a[1].length - b[1].length);
-}
 
 export function AssignRunPanel() {
   const { t } = useAT();

@@ -11,6 +11,7 @@ import { summaryFromValidation, type ProblemSummary, type ValidationInfo } from 
 import { applyNestedProblem } from '../../care/visits/problems';
 import { useAT } from '../i18n';
 import { ACC_KEY, type Hospital } from './data';
+import { withCodes } from './model';
 
 interface Values {
   code: string;
@@ -22,19 +23,6 @@ interface Values {
   departments: { code?: string; name: string }[];
 }
 const FIELDS = ['code', 'name', 'address', 'meetingPoint', 'phone', 'active', 'departments'];
-
-/** Departments without a code get d1, d2, … (not already taken). */
-export function withCodes(deps: { code?: string; name: string }[]): { code: string; name: string }[] {
-  const taken = new Set(deps.map((d) => d.code?.trim()).filter(Boolean));
-  let n = 1;
-  return deps.map((d) => {
-    const code = d.code?.trim();
-    if (code) return { code, name: d.name.trim() };
-    while (taken.has(`d${n}`)) n++;
-    taken.add(`d${n}`);
-    return { code: `d${n}`, name: d.name.trim() };
-  });
-}
 
 export function HospitalDialog({
   open,
