@@ -1,9 +1,9 @@
 /**
  * Hospital accompaniment in the browser, keyboard only (Tab, arrows, Space, Enter, typing): the
  * demo resident books a visit — sending the empty form first (the Chinese error summary takes
- * focus), then a valid booking with the confirmation and its reference — sees it in 我的陪诊 and
- * cancels it; and demo_volunteer accepts a visit offered by the automatic assignment. axe on
- * every step.
+ * focus), then a valid booking with the confirmation and its reference — sees it in 我的陪诊,
+ * changes its date and cancels it; demo_volunteer accepts a visit offered by the automatic
+ * assignment; the demo guardian rates their ward's finished visit in words. axe on every step.
  */
 import { test, expect, type Locator, type Page } from '@playwright/test';
 import { expectNoAxeViolations, signIn, signInResident, writeHeaders } from './helpers.js';
@@ -255,4 +255,37 @@ test('keyboard only: demo_volunteer accepts a visit the automatic assignment off
     booking: { ref: string };
   }[];
   expect(offers.find((o) => o.booking.ref === ref)?.state).toBe('accepted');
+});
+
+test('keyboard only: the demo guardian rates their ward’s finished visit in words', async ({ page }) => {
+  test.setTimeout(120_000);
+  await signInResident(page, GUARDIAN);
+  await page.goto('/me/accompaniment');
+  await expect(page.locator('h1')).toHaveText('我的陪诊');
+  const form = page.getByRole('region', { name: '给这次服务打分' }).first();
+  await expect(form).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  await expectNoAxeViolations(page, 'my accompaniment (guardian) with a visit to rate');
+  // Sending without a choice: said in Chinese.
+  await tabTo(page, form.getByRole('button', { name: '提交评价' }));
+  await page.keyboard.press('Enter');
+  await expect(form.getByRole('alert')).toContainText('请选择您的满意程度');
+  await expectNoAxeViolations(page, 'rating with an error');
+  // The choices are words (很满意 … 很不满意), chosen with the arrow keys.
+  await tabTo(page, form.getByRole('radio', { name: '很满意' }));
+  await page.keyboard.press('Space');
+  await page.keyboard.press('ArrowDown');
+  await expect(form.getByRole('radio', { name: '满意', exact: true })).toBeChecked();
+  await tabTo(page, form.getByLabel(/想说的话/));
+  await page.keyboard.type('志愿者带着孩子走完了全程（端到端）');
+  await tabTo(page, form.getByRole('button', { name: '提交评价' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('live-region')).toContainText('谢谢您的评价！');
+  await expect(page.getByText('您的评价：满意。')).toBeVisible();
+  await expectNoAxeViolations(page, 'rated');
+  const mine = (await (await page.request.get('/api/v1/me/accompaniment/bookings')).json()) as {
+    rating: number | null;
+    feedback: string;
+  }[];
+  expect(mine.some((b) => b.rating === 4 && b.feedback.includes('端到端'))).toBe(true);
 });
