@@ -225,3 +225,112 @@ test('keyboard only: calendar, assignment, a refused then accepted volunteer, de
   await page.waitForLoadState('networkidle');
   await expectNoAxeViolations(page, 'stats');
 });
+
+test('keyboard only: a coordinator adds a hospital with departments and a weekly session, then books by the caller’s ID number (a wrong number refused in Chinese first)', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const stamp = Date.now().toString(36);
+  const name = `键盘医院${stamp}`;
+  await signIn(page, 'demo_coordinator');
+  await page.goto('/accompaniment/hospitals');
+  await expect(page.locator('h1')).toHaveText('医院与门诊安排');
+  await page.waitForLoadState('networkidle');
+  await expectNoAxeViolations(page, 'hospitals');
+
+  // A hospital: name, code, two departments added and one removed with the keyboard.
+  await tabTo(page, page.getByRole('button', { name: '添加医院' }));
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.locator('#accHospital_name')).toBeFocused();
+  await page.keyboard.type(name);
+  await tabTo(page, dialog.locator('#accHospital_code'));
+  await page.keyboard.type(`kb_${stamp}`);
+  const addDept = dialog.getByRole('button', { name: '添加科室' });
+  await tabTo(page, addDept);
+  await page.keyboard.press('Enter');
+  await expect(dialog.locator('#accHospital_departments_0_name')).toBeFocused();
+  await page.keyboard.type('眼科');
+  await tabTo(page, addDept);
+  await page.keyboard.press('Enter');
+  await expect(dialog.locator('#accHospital_departments_1_name')).toBeFocused();
+  await page.keyboard.type('骨科');
+  await expectNoAxeViolations(page, 'hospital dialog');
+  await tabTo(page, dialog.getByRole('button', { name: '删除第 2 个科室' }));
+  await page.keyboard.press('Enter');
+  await expect(addDept).toBeFocused();
+  await expect(dialog.locator('#accHospital_departments_1_name')).toHaveCount(0);
+  await tabTo(page, dialog.getByRole('button', { name: '保存' }));
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  const row = page.locator('tr', { hasText: name });
+  await expect(row).toContainText('1 个科室');
+
+  // Its weekly session (the form's defaults: Tuesday 13:30–16:30, sign language and blind guiding).
+  const hospitals = (await (await page.request.get('/api/v1/accompaniment/hospitals')).json()) as {
+    id: string;
+    name: string;
+  }[];
+  const hospital = hospitals.find((h) => h.name === name)!;
+  await arrowToValue(page, page.locator('#acc-sessions-hospital'), hospital.id);
+  await tabTo(page, page.getByRole('button', { name: `为 ${name} 添加每周门诊` }));
+  await page.keyboard.press('Enter');
+  const sessionDialog = page.getByRole('dialog');
+  await expect(sessionDialog.locator('#accSession_weekday')).toBeFocused();
+  await tabTo(page, sessionDialog.getByRole('button', { name: '保存' }));
+  await page.keyboard.press('Enter');
+  await expect(sessionDialog).toBeHidden();
+  await expect(page.locator('#acc-sessions-h ~ * tr', { hasText: '周二' })).toContainText('13:30–16:30');
+  await expectNoAxeViolations(page, 'hospital with a session');
+
+  // A real caller: a person of demo_street's area, their number revealed with a reason.
+  const street = await apiAs('demo_street');
+  const persons = await ok<{ items: { id: string; name: string }[] }>(
+    await street.ctx.get('/api/v1/persons?limit=50'),
+  );
+  const person = persons.items[Math.floor(Math.random() * persons.items.length)]!;
+  const revealed = await ok<{ idNumber: string }>(
+    await street.ctx.post(`/api/v1/persons/${person.id}/reveal`, {
+      data: { reason: '端到端测试：热线预约' },
+      headers: await street.headers(),
+    }),
+  );
+  await street.ctx.dispose();
+
+  // 电话预约: a wrong number first.
+  await page.goto('/accompaniment/book');
+  await expect(page.locator('h1')).toHaveText('电话预约');
+  await tabTo(page, page.locator('#accBook_idNumber'));
+  await page.keyboard.type('110101190001011237');
+  await tabTo(page, page.locator('#accBook_hospitalId'));
+  await page.keyboard.type(name);
+  await expect(page.locator('.ant-select-item-option', { hasText: name }).first()).toBeVisible();
+  await page.keyboard.press('Enter');
+  const firstDate = page.locator('#accBook_slot input[type=radio]').first();
+  await tabTo(page, firstDate);
+  await page.keyboard.press('Space');
+  const firstService = page.locator('#accBook_service input[type=radio]').first();
+  await tabTo(page, firstService);
+  await page.keyboard.press('Space');
+  await tabTo(page, page.locator('#accBook_department'));
+  await page.keyboard.type('眼科');
+  await page.keyboard.press('Enter');
+  await tabTo(page, page.getByRole('button', { name: '预约', exact: true }));
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#accBook_idNumber_help')).toContainText('未找到这个证件号码对应的人员');
+  await expectNoAxeViolations(page, 'hotline booking refused');
+
+  // The caller's number: booked, on the booking's page.
+  await tabTo(page, page.locator('#accBook_idNumber'));
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type(revealed.idNumber);
+  await tabTo(page, page.getByRole('button', { name: '预约', exact: true }));
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/accompaniment\/bookings\/[0-9a-f-]{36}$/);
+  await expect(page.locator('h1')).toContainText('预约 ');
+  await expect(page.locator('.acc-dl')).toContainText(person.name);
+  await expect(page.locator('.acc-dl')).toContainText('热线预约');
+  await expect(page.locator('.acc-dl')).toContainText('眼科');
+  await page.waitForLoadState('networkidle');
+  await expectNoAxeViolations(page, 'booking page');
+});

@@ -20,6 +20,7 @@ import { useAT } from '../i18n';
 import {
   ACC_KEY,
   addDays,
+  notStarted,
   shanghaiToday,
   useCalendar,
   useHospitals,
@@ -59,7 +60,7 @@ export default function BookPage() {
   const today = shanghaiToday();
   const cal = useCalendar(hospitalId, today, addDays(today, 27));
   const hospital = hospitals.data?.find((h) => h.id === hospitalId);
-  const occurrences = (cal.data ?? []).filter((o) => !o.off && o.date >= today);
+  const occurrences = (cal.data ?? []).filter((o) => !o.off && notStarted(o));
   const chosen = occurrences.find((o) => `${o.sessionId}|${o.date}` === slot);
   const [summary, setSummary] = useState<ProblemSummary>({ items: [] });
   const [busy, setBusy] = useState(false);

@@ -15,6 +15,7 @@ import { useAT } from '../i18n';
 import {
   ACC_KEY,
   addDays,
+  notStarted,
   shanghaiToday,
   useBooking,
   useDepartmentName,
@@ -96,7 +97,7 @@ function Reschedule({ booking: b }: { booking: Booking }) {
   const [summary, setSummary] = useState<ProblemSummary>({ items: [] });
   const [busy, setBusy] = useState(false);
   const options = (cal.data ?? [])
-    .filter((o) => !o.off && o.date >= today && o.services.includes(b.service))
+    .filter((o) => !o.off && notStarted(o) && o.services.includes(b.service))
     .filter((o) => !(o.sessionId === b.sessionId && o.date === b.date))
     .map((o) => {
       const left = o.capacity - o.booked;

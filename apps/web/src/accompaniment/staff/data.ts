@@ -128,6 +128,12 @@ export interface Stats {
 export function shanghaiToday(now = Date.now()): string {
   return new Date(now + 8 * 3600_000).toISOString().slice(0, 10);
 }
+/** Has the occurrence (Shanghai date, HH:MM) not started yet? */
+export function notStarted(o: { date: string; startsAt: string }, now = Date.now()): boolean {
+  const sh = new Date(now + 8 * 3600_000).toISOString();
+  const today = sh.slice(0, 10);
+  return o.date > today || (o.date === today && o.startsAt > sh.slice(11, 16));
+}
 /** The day `n` days after `day` (YYYY-MM-DD). */
 export function addDays(day: string, n: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, hhmm, mondayOf, weekdayOf, withTimes } from './data';
+import { addDays, hhmm, mondayOf, notStarted, weekdayOf, withTimes } from './data';
 import { byReason, withCodes } from './model';
 
 describe('staff accompaniment helpers', () => {
@@ -14,6 +14,13 @@ describe('staff accompaniment helpers', () => {
       endsAt: '11:30',
       x: 1,
     });
+  });
+  it('offers only occurrences that have not started (Shanghai time)', () => {
+    const now = Date.parse('2026-12-01T05:00:00Z'); // 13:00 in Shanghai
+    expect(notStarted({ date: '2026-12-01', startsAt: '13:30' }, now)).toBe(true);
+    expect(notStarted({ date: '2026-12-01', startsAt: '08:30' }, now)).toBe(false);
+    expect(notStarted({ date: '2026-11-30', startsAt: '23:00' }, now)).toBe(false);
+    expect(notStarted({ date: '2026-12-02', startsAt: '08:30' }, now)).toBe(true);
   });
   it('finds the week of a day (Monday first) across months and years', () => {
     expect(mondayOf('2026-11-29')).toBe('2026-11-23'); // a Sunday
