@@ -97,6 +97,15 @@ export class AccompanimentBookings {
     return toBookingOut(r);
   }
 
+  /** Whom the signed-in resident or guardian can book for (themselves, or their wards). */
+  async persons(actor: Actor) {
+    return (await personsOfAccount(this.db, actor.userId)).map((x) => ({
+      id: x.id,
+      name: x.name,
+      self: x.self,
+    }));
+  }
+
   /** A resident's or guardian's own bookings (their persons'), newest first. */
   async mine(actor: Actor) {
     const ids = (await personsOfAccount(this.db, actor.userId)).map((x) => x.id);

@@ -170,6 +170,14 @@ describe('bookings', () => {
       201,
     );
     expect(mine.channel).toBe('portal');
+    const whom = await ok<{ persons: { name: string; self: boolean }[] }>(
+      await acc(t, resident, 'GET', '/me/accompaniment/persons'),
+    );
+    expect(whom.persons).toHaveLength(1);
+    expect(whom.persons[0]!.self).toBe(true);
+    expect(
+      (await ok<{ persons: unknown[] }>(await acc(t, other, 'GET', '/me/accompaniment/persons'))).persons,
+    ).toEqual([]);
     expect((await ok<unknown[]>(await acc(t, resident, 'GET', '/me/accompaniment/bookings'))).length).toBe(1);
     expect((await acc(t, other, 'GET', `/me/accompaniment/bookings/${mine.id}`)).statusCode).toBe(404);
     expect(

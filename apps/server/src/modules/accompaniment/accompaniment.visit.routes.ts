@@ -136,6 +136,22 @@ export function accompanimentVisitRoutes(app: FastifyInstance, m: AccompanimentM
 
   // ---- the resident's and guardian's own
   r.get(
+    `${me}/persons`,
+    {
+      schema: {
+        tags,
+        summary: 'Whom I can book for (myself, or my wards)',
+        response: {
+          200: z.object({
+            persons: z.array(z.object({ id: z.uuid(), name: z.string(), self: z.boolean() })),
+          }),
+        },
+      },
+      config: { access: 'accompaniment.own' },
+    },
+    async (req) => ({ persons: await m.bookings.persons(actorOf(req)) }),
+  );
+  r.get(
     `${me}/bookings`,
     {
       schema: {

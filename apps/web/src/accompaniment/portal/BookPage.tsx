@@ -56,10 +56,10 @@ export function useHospitals() {
 
 export default function BookPage() {
   const { t } = useAT();
-  // The persons the account acts for (the portal's "my needs" lists them: self, or a guardian's wards).
+  // The persons the account acts for: themselves, or a guardian's wards.
   const persons = useQuery({
-    queryKey: ['care', 'needs', 'me'],
-    queryFn: ({ signal }) => api.get<{ persons: Person[] }>('/me/needs', { signal }),
+    queryKey: ['accompaniment', 'me', 'persons'],
+    queryFn: ({ signal }) => api.get<{ persons: Person[] }>('/me/accompaniment/persons', { signal }),
   });
   const hospitals = useHospitals();
   const [done, setDone] = useState<Booking | null>(null);
