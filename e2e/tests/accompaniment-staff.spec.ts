@@ -78,6 +78,16 @@ test('keyboard only: calendar, assignment, a refused then accepted volunteer, de
   await signIn(page, 'demo_coordinator');
   await page.goto('/accompaniment/calendar');
   await expect(page.locator('h1')).toHaveText('陪诊日历');
+  // The menu lists the accompaniment pages together under 陪同就医.
+  const group = page.getByRole('navigation', { name: '主菜单' }).getByRole('list', { name: '陪同就医' });
+  await expect(group.getByRole('link', { name: '陪诊日历' })).toHaveAttribute('aria-current', 'page');
+  await expect(group.getByRole('link')).toHaveText([
+    '陪诊日历',
+    '陪诊预约',
+    '电话预约陪诊',
+    '陪诊医院与门诊',
+    '陪诊服务统计',
+  ]);
   await arrowToValue(page, page.locator('#acc-cal-hospital'), s.hospital.id);
   if (s.slot.day > sundayOf(shanghaiToday())) {
     await tabTo(page, page.getByRole('button', { name: '下一周' }));

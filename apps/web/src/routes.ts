@@ -167,6 +167,8 @@ export interface PageDef {
   anyOf: readonly Permission[];
   /** Key under `nav.*` for the menu entry and link text; absent: not in the menu. */
   nav?: NavKey;
+  /** Menu group (heading `nav.group.*`): the group's entries are listed together under it. */
+  navGroup?: 'accompaniment';
   /** Layout: 'public' (login pages), 'app' (signed-in shell), 'any' (404: shell if signed in). */
   layout: 'public' | 'app' | 'any';
 }
@@ -888,6 +890,7 @@ export const PAGES: readonly PageDef[] = [
     permission: 'accompaniment.manage',
     anyOf: ['accompaniment.manage'],
     nav: 'accCalendar',
+    navGroup: 'accompaniment',
     layout: 'app',
   },
   {
@@ -898,6 +901,7 @@ export const PAGES: readonly PageDef[] = [
     permission: 'accompaniment.read',
     anyOf: ['accompaniment.read'],
     nav: 'accBookings',
+    navGroup: 'accompaniment',
     layout: 'app',
   },
   {
@@ -918,6 +922,7 @@ export const PAGES: readonly PageDef[] = [
     permission: 'accompaniment.book',
     anyOf: ['accompaniment.book'],
     nav: 'accBook',
+    navGroup: 'accompaniment',
     layout: 'app',
   },
   {
@@ -928,6 +933,7 @@ export const PAGES: readonly PageDef[] = [
     permission: 'accompaniment.manage',
     anyOf: ['accompaniment.manage'],
     nav: 'accHospitals',
+    navGroup: 'accompaniment',
     layout: 'app',
   },
   {
@@ -938,6 +944,7 @@ export const PAGES: readonly PageDef[] = [
     permission: 'accompaniment.desk',
     anyOf: ['accompaniment.desk'],
     nav: 'accDesk',
+    navGroup: 'accompaniment',
     layout: 'app',
   },
   {
@@ -948,6 +955,7 @@ export const PAGES: readonly PageDef[] = [
     permission: 'accompaniment.read',
     anyOf: ['accompaniment.read'],
     nav: 'accStats',
+    navGroup: 'accompaniment',
     layout: 'app',
   },
   {

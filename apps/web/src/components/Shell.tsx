@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api, isApiError, onApiProblem } from '../api';
 import { useAnnounce } from '../announce';
 import { usePrefs } from '../prefs';
-import { canOpen, PAGES } from '../routes';
+import { canOpen, PAGES, type PageDef } from '../routes';
 import { exitTarget, forgetLogin, leaveSession, ME_KEY, useMe } from '../session';
 import { useOpenAlerts } from '../tracking/admin/openAlerts';
 import type { SessionUser } from '../types';
@@ -108,22 +108,42 @@ function MainNav({ user, id, open }: { user: SessionUser; id: string; open: bool
       p.path === '/' ? pathname === '/' : pathname === p.path || pathname.startsWith(`${p.path}/`),
     )
     .sort((a, b) => b.path.length - a.path.length)[0];
+  const link = (p: PageDef) => (
+    <Link to={p.path} aria-current={p === current ? 'page' : undefined}>
+      {t(`nav.${p.nav!}`)}
+      {p.nav === 'trackingAlerts' && openCount > 0 && (
+        <span className="nav-count" data-testid="nav-open-alerts">
+          <span aria-hidden="true">{openCount}</span>
+          <span className="visually-hidden">{t('nav.openAlerts', { count: openCount })}</span>
+        </span>
+      )}
+    </Link>
+  );
+  // A group's entries are listed together under its heading, where its first entry would be.
+  const grouped = new Set<string>();
   return (
     <nav id={id} className={open ? 'side-nav open' : 'side-nav'} aria-label={t('nav.main')}>
       <ul>
-        {items.map((p) => (
-          <li key={p.id}>
-            <Link to={p.path} aria-current={p === current ? 'page' : undefined}>
-              {t(`nav.${p.nav!}`)}
-              {p.nav === 'trackingAlerts' && openCount > 0 && (
-                <span className="nav-count" data-testid="nav-open-alerts">
-                  <span aria-hidden="true">{openCount}</span>
-                  <span className="visually-hidden">{t('nav.openAlerts', { count: openCount })}</span>
-                </span>
-              )}
-            </Link>
-          </li>
-        ))}
+        {items.map((p) => {
+          if (!p.navGroup) return <li key={p.id}>{link(p)}</li>;
+          if (grouped.has(p.navGroup)) return null;
+          grouped.add(p.navGroup);
+          const headingId = `${id}-group-${p.navGroup}`;
+          return (
+            <li key={headingId} className="nav-group">
+              <span id={headingId} className="nav-group-title">
+                {t(`nav.group.${p.navGroup}`)}
+              </span>
+              <ul aria-labelledby={headingId}>
+                {items
+                  .filter((q) => q.navGroup === p.navGroup)
+                  .map((q) => (
+                    <li key={q.id}>{link(q)}</li>
+                  ))}
+              </ul>
+            </li>
+          );
+        })}
       </ul>
     </nav>
   );

@@ -79,6 +79,7 @@ const en: Messages = {
     myCare: 'My families',
     careProjects: 'Warm-heart projects',
     careMeetings: 'Meetings and activities',
+    group: { accompaniment: 'Hospital accompaniment' },
     accCalendar: 'Accompaniment calendar',
     accBookings: 'Accompaniment bookings',
     accBook: 'Book accompaniment by phone',

@@ -77,6 +77,7 @@ const zhCN = {
     myCare: '我的结对家庭',
     careProjects: '暖心行动项目',
     careMeetings: '会议与活动',
+    group: { accompaniment: '陪同就医' },
     accCalendar: '陪诊日历',
     accBookings: '陪诊预约',
     accBook: '电话预约陪诊',
