@@ -35,6 +35,10 @@ const sundayOf = (day: string) => {
   const wd = new Date(`${day}T00:00:00Z`).getUTCDay();
   return new Date(Date.parse(`${day}T00:00:00Z`) + ((7 - wd) % 7) * 86_400_000).toISOString().slice(0, 10);
 };
+const mondayOf = (day: string) => {
+  const wd = new Date(`${day}T00:00:00Z`).getUTCDay();
+  return new Date(Date.parse(`${day}T00:00:00Z`) - ((wd + 6) % 7) * 86_400_000).toISOString().slice(0, 10);
+};
 const shanghaiToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
 /** A volunteer whose name no other listed name contains (typing it picks exactly them). */
@@ -236,7 +240,7 @@ test('keyboard only: calendar, assignment, a refused then accepted volunteer, de
   await expectNoAxeViolations(page, 'stats');
 });
 
-test('keyboard only: a coordinator adds a hospital with departments and a weekly session, then books by the caller’s ID number (a wrong number refused in Chinese first)', async ({
+test('keyboard only: a coordinator adds a hospital with departments and a weekly session, books by the caller’s ID number (a wrong number refused in Chinese first), moves the booking and calls that occurrence off', async ({
   page,
 }) => {
   test.setTimeout(180_000);
@@ -340,7 +344,47 @@ test('keyboard only: a coordinator adds a hospital with departments and a weekly
   await expect(page.locator('h1')).toContainText('预约 ');
   await expect(page.locator('.acc-dl')).toContainText(person.name);
   await expect(page.locator('.acc-dl')).toContainText('热线预约');
+  await expect(page.locator('.acc-dl')).toContainText(name);
   await expect(page.locator('.acc-dl')).toContainText('眼科');
   await page.waitForLoadState('networkidle');
   await expectNoAxeViolations(page, 'booking page');
+  const bookingUrl = page.url();
+
+  // 改约: to the next occurrence offered.
+  const next = page.locator('#accReschedule_slot label').first();
+  const nextDay = /\d{4}-\d{2}-\d{2}/.exec((await next.textContent()) ?? '')![0];
+  await tabTo(page, page.locator('#accReschedule_slot input[type=radio]').first());
+  await page.keyboard.press('Space');
+  await tabTo(page, page.getByRole('button', { name: '改到这一场' }));
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.acc-dl')).toContainText(nextDay);
+
+  // The coordinator calls that occurrence off: warned that its booking is cancelled and told.
+  await page.goto('/accompaniment/calendar');
+  await arrowToValue(page, page.locator('#acc-cal-hospital'), hospital.id);
+  const weeks = Math.round(
+    (Date.parse(mondayOf(nextDay)) - Date.parse(mondayOf(shanghaiToday()))) / (7 * 86_400_000),
+  );
+  for (let i = 0; i < weeks; i++) {
+    await tabTo(page, page.getByRole('button', { name: '下一周' }));
+    await page.keyboard.press('Enter');
+  }
+  const openNext = page.getByRole('button', { name: `查看 ${nextDay} 13:30 的预约` });
+  await expect(page.locator('tr', { has: openNext })).toContainText('已约 1 人，共 6 个名额');
+  await tabTo(page, openNext);
+  await page.keyboard.press('Enter');
+  await tabTo(page, page.getByRole('button', { name: '取消本场服务' }));
+  await page.keyboard.press('Enter');
+  const callOff = page.getByRole('dialog');
+  await expect(callOff).toContainText('本场已有 1 个预约，取消后这些预约都会被取消，并通知居民。');
+  await expect(callOff.locator('#accCancelOcc_reason')).toBeFocused();
+  await expectNoAxeViolations(page, 'call off dialog');
+  await page.keyboard.type('医院临时停诊');
+  await tabTo(page, callOff.getByRole('button', { name: '确认取消本场' }));
+  await page.keyboard.press('Enter');
+  await expect(callOff).toBeHidden();
+  await expect(page.locator('tr', { has: openNext })).toContainText('已取消：医院临时停诊');
+  await expectNoAxeViolations(page, 'calendar with a called-off occurrence');
+  await page.goto(bookingUrl);
+  await expect(page.locator('.acc-dl')).toContainText('已取消');
 });

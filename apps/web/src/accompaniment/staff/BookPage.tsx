@@ -140,6 +140,7 @@ export default function BookPage() {
         )}
         <Form.Item name="hospitalId" label={t(`${b}.hospital`)} rules={required(t(`${b}.hospital`))}>
           <Select<string>
+            showSearch={{ optionFilterProp: 'label' }}
             options={(hospitals.data ?? [])
               .filter((h) => h.active)
               .map((h) => ({ value: h.id, label: h.name }))}
