@@ -297,6 +297,22 @@ test('keyboard only: a coordinator adds a hospital with departments and a weekly
   await expect(page.locator('#acc-sessions-h ~ * tr', { hasText: '周二' })).toContainText('13:30–16:30');
   await expectNoAxeViolations(page, 'hospital with a session');
 
+  // A day off on a Sunday two weeks on (no session is held on Sundays), typed into the date field.
+  const sunday = sundayOf(new Date(Date.now() + 8 * 3600_000 + 14 * 86_400_000).toISOString().slice(0, 10));
+  await arrowToValue(page, page.locator('#acc-holiday-year'), sunday.slice(0, 4));
+  await tabTo(page, page.locator('#accHoliday_date'));
+  // The browser's date field takes month, day, year (each segment moves on when full).
+  const [yy, mm, dd] = sunday.split('-') as [string, string, string];
+  await page.keyboard.type(`${mm}${dd}${yy}`);
+  await expect(page.locator('#accHoliday_date')).toHaveValue(sunday);
+  await tabTo(page, page.locator('#accHoliday_name'));
+  await page.keyboard.type('测试休息日');
+  await tabTo(page, page.getByRole('button', { name: '添加', exact: true }));
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#acc-holidays-h ~ ul')).toContainText(
+    `${sunday}（周日） 测试休息日：放假，停诊`,
+  );
+
   // A real caller: a person of demo_street's area, their number revealed with a reason.
   const street = await apiAs('demo_street');
   const persons = await ok<{ items: { id: string; name: string }[] }>(
