@@ -56,16 +56,20 @@ export function OccurrencePanel({ occurrence: o, onClose }: { occurrence: Occurr
       key: 'act',
       title: t('coordinator.calendar.actions'),
       render: (b) =>
-        b.state === 'booked' && b.offer?.state !== 'accepted' ? (
+        b.state === 'booked' ? (
           <Button
             onClick={(e) => {
               chooser.current = e.currentTarget;
               setTarget(b);
               setChoosing(true);
             }}
-            aria-label={t('coordinator.occurrence.chooseLabel', { name: b.personName })}
+            aria-label={
+              b.volunteer
+                ? t('coordinator.occurrence.changeLabel', { name: b.personName })
+                : t('coordinator.occurrence.chooseLabel', { name: b.personName })
+            }
           >
-            {t('coordinator.occurrence.choose')}
+            {b.volunteer ? t('coordinator.occurrence.change') : t('coordinator.occurrence.choose')}
           </Button>
         ) : null,
     },

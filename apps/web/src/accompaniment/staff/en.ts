@@ -74,6 +74,8 @@ export const staffEn: typeof staffZh = {
       state: 'Booking status',
       choose: 'Choose a volunteer',
       chooseLabel: 'Choose a volunteer for {{name}}',
+      change: 'Change the volunteer',
+      changeLabel: 'Change the volunteer for {{name}}',
       cancel: 'Cancel this session',
       close: 'Close',
       empty: 'No bookings for this session yet.',

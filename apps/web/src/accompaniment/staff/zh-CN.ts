@@ -67,6 +67,8 @@ export const staffZh = {
       state: '预约状态',
       choose: '指派志愿者',
       chooseLabel: '为 {{name}} 指派志愿者',
+      change: '更换志愿者',
+      changeLabel: '为 {{name}} 更换志愿者',
       cancel: '取消本场服务',
       close: '收起',
       empty: '本场还没有预约。',
