@@ -404,3 +404,64 @@ test('keyboard only: a coordinator adds a hospital with departments and a weekly
   await page.goto(bookingUrl);
   await expect(page.locator('.acc-dl')).toContainText('已取消');
 });
+
+test('a coordinator sets where a volunteer serves and which hospital a desk account serves, keyboard only', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await signIn(page, 'demo_coordinator');
+  // A fresh volunteer, so the demo's own data is left as it is.
+  const phone = `1709${String(Date.now()).slice(-7)}`;
+  const made = await page.request.post('/api/v1/care/volunteers', {
+    data: { name: '陪诊测试志愿者', phone, skills: [{ skill: 'sign_language', level: 2 }] },
+    headers: {
+      'x-csrf-token': (await page.context().cookies()).find((c) => c.name === 'jinglin_csrf')?.value ?? '',
+      origin: E2E.baseURL,
+    },
+  });
+  expect(made.status(), await made.text()).toBe(201);
+  const vol = (await made.json()) as { id: string };
+  await page.goto(`/care/volunteers/${vol.id}`);
+  const section = page.getByRole('region', { name: '陪同就医：服务的医院' });
+  await expect(section).toBeVisible();
+  const huadong = section.getByRole('checkbox', { name: '华东医院' });
+  await tabTo(page, huadong);
+  await page.keyboard.press('Space');
+  await expect(huadong).toBeChecked();
+  await tabTo(page, section.getByRole('button', { name: '保存服务医院' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('服务医院已保存。')).toBeAttached();
+  const saved = await page.request.get(`/api/v1/accompaniment/volunteers/${vol.id}/hospitals`);
+  expect(((await saved.json()) as { hospitalIds: string[] }).hospitalIds).toHaveLength(1);
+  await expectNoAxeViolations(page, 'volunteer hospitals');
+
+  await page.goto('/accompaniment/hospitals');
+  const desks = page.getByRole('region', { name: '服务台账号' });
+  await expect(desks).toContainText('demo_desk');
+  const hospitals = (await (await page.request.get('/api/v1/accompaniment/hospitals')).json()) as {
+    id: string;
+    name: string;
+  }[];
+  const shibei = hospitals.find((h) => h.name === '上海市市北医院')!;
+  const deskUsers = (await (await page.request.get('/api/v1/accompaniment/desk-users')).json()) as {
+    userId: string;
+    username: string;
+    hospitalId: string;
+  }[];
+  const demoDesk = deskUsers.find((u) => u.username === 'demo_desk')!;
+  await arrowToValue(page, desks.getByLabel('服务台账号'), demoDesk.userId);
+  await arrowToValue(page, desks.getByLabel('医院'), shibei.id);
+  await tabTo(page, desks.getByRole('button', { name: '设为本院服务台' }));
+  await page.keyboard.press('Enter');
+  await expect(desks).toContainText('demo_desk）（上海市市北医院）');
+  await expectNoAxeViolations(page, 'desk accounts');
+  // Put the demo desk back at 华东医院 for the other journeys.
+  const back = await page.request.put('/api/v1/accompaniment/desk-users', {
+    data: { userId: demoDesk.userId, hospitalId: demoDesk.hospitalId },
+    headers: {
+      'x-csrf-token': (await page.context().cookies()).find((c) => c.name === 'jinglin_csrf')?.value ?? '',
+      origin: E2E.baseURL,
+    },
+  });
+  expect(back.status()).toBe(200);
+});

@@ -208,6 +208,22 @@ export class AccompanimentAdmin {
     });
   }
 
+  /** The `hospital_desk` accounts and the hospital each serves (user name and display name only). */
+  async deskUsers() {
+    const rows = await this.db
+      .select({
+        userId: users.id,
+        username: users.username,
+        displayName: users.displayName,
+        hospitalId: accDeskUsers.hospitalId,
+      })
+      .from(users)
+      .leftJoin(accDeskUsers, eq(accDeskUsers.userId, users.id))
+      .where(and(sql`'hospital_desk' = ANY(${users.roles})`, eq(users.disabled, false)))
+      .orderBy(asc(users.username));
+    return rows;
+  }
+
   /** Makes a `hospital_desk` account the desk of a hospital. */
   async setDeskUser(actor: Actor, userId: string, hospitalId: string) {
     return this.db.transaction(async (tx) => {

@@ -197,6 +197,27 @@ export function accompanimentRoutes(app: FastifyInstance, m: AccompanimentModule
       hospitalIds: await m.admin.setVolunteerHospitals(actorOf(req), req.params.id, req.body.hospitalIds),
     }),
   );
+  r.get(
+    `${base}/desk-users`,
+    {
+      schema: {
+        tags,
+        summary: 'Hospital-desk accounts and the hospital each serves',
+        response: {
+          200: z.array(
+            z.object({
+              userId: z.uuid(),
+              username: z.string(),
+              displayName: z.string(),
+              hospitalId: z.uuid().nullable(),
+            }),
+          ),
+        },
+      },
+      config: { access: 'accompaniment.manage' },
+    },
+    async () => m.admin.deskUsers(),
+  );
   r.put(
     `${base}/desk-users`,
     {

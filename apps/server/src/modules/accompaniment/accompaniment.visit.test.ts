@@ -66,6 +66,16 @@ describe('assignment and the visit', () => {
     // The desk of this hospital sees the day list with only what it needs; another desk does not.
     const desk = await makeUser(t, ['hospital_desk']);
     await ok(await acc(t, coordinator, 'PUT', '/desk-users', { userId: desk.id, hospitalId: s.hospitalId }));
+    const desks = await ok<{ userId: string; hospitalId: string | null }[]>(
+      await acc(t, coordinator, 'GET', '/desk-users'),
+    );
+    expect(desks.find((d) => d.userId === desk.id)?.hospitalId).toBe(s.hospitalId);
+    expect(Object.keys(desks[0]!).sort()).toEqual(['displayName', 'hospitalId', 'userId', 'username']);
+    const notDesk = await acc(t, coordinator, 'PUT', '/desk-users', {
+      userId: coordinator.id,
+      hospitalId: s.hospitalId,
+    });
+    expect(k.fieldCode(notDesk)).toMatchObject({ path: 'userId', code: 'not_a_desk' });
     const other = await makeHospitalSession(t, coordinator, inDays(3));
     const deskB = await makeUser(t, ['hospital_desk']);
     await ok(

@@ -9,6 +9,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { TableScroll } from '../../components/TableScroll';
 import { useAT } from '../i18n';
 import { HolidaysSection } from './HolidaysSection';
+import { DeskAccountsSection } from './DeskAccountsSection';
 import { HospitalDialog } from './HospitalDialog';
 import { SessionDialog } from './SessionDialog';
 import { useHospitals, useSessions, type Hospital, type Session } from './data';
@@ -150,6 +151,7 @@ export default function HospitalsPage() {
           </TableScroll>
         </section>
       )}
+      <DeskAccountsSection />
       <HolidaysSection />
       <HospitalDialog
         open={hospitalOpen}

@@ -3,6 +3,26 @@ import type { staffZh } from './zh-CN';
 
 export const staffEn: typeof staffZh = {
   coordinator: {
+    volunteerHospitals: {
+      title: 'Hospital accompaniment: hospitals served',
+      hint: 'The automatic assignment offers this volunteer bookings at these hospitals only.',
+      legend: 'Hospitals the volunteer serves at',
+      save: 'Save the hospitals',
+      saved: 'The hospitals were saved.',
+      none: 'No hospital chosen yet.',
+    },
+    deskAccounts: {
+      title: 'Desk accounts',
+      hint: 'The hospital desk uses these accounts to see the day’s list and to check residents in and out. The system administrator creates them (role: hospital desk).',
+      account: 'Desk account',
+      choose: 'Choose a desk account',
+      link: 'Make it this hospital’s desk',
+      linked: 'Now the desk of {{hospital}}.',
+      none: 'This hospital has no desk account yet.',
+      noAccounts: 'There is no account with the hospital-desk role yet.',
+      at: '{{user}} ({{hospital}})',
+      unlinked: 'no hospital',
+    },
     required: 'Enter “{{field}}”.',
     cancelAction: 'Cancel',
     back: 'Back',

@@ -1,6 +1,26 @@
 /** The staff sections of the accompaniment namespace, Simplified Chinese: coordinator, desk, stats. */
 export const staffZh = {
   coordinator: {
+    volunteerHospitals: {
+      title: '陪同就医：服务的医院',
+      hint: '自动派单只会把这些医院的预约派给这位志愿者。',
+      legend: '愿意服务的医院',
+      save: '保存服务医院',
+      saved: '服务医院已保存。',
+      none: '尚未选择服务的医院。',
+    },
+    deskAccounts: {
+      title: '服务台账号',
+      hint: '医院服务台用这些账号查看当天的陪诊名单、签到和签退。账号由系统管理员建立（角色：医院服务台）。',
+      account: '服务台账号',
+      choose: '选择一个服务台账号',
+      link: '设为本院服务台',
+      linked: '已设为{{hospital}}的服务台。',
+      none: '本院还没有服务台账号。',
+      noAccounts: '系统里还没有“医院服务台”角色的账号。',
+      at: '{{user}}（{{hospital}}）',
+      unlinked: '未指定医院',
+    },
     required: '请填写“{{field}}”。',
     cancelAction: '取消',
     back: '返回',

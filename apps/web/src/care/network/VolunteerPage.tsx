@@ -3,6 +3,7 @@
  * it with a reason) and masked ID number, skills with levels, languages, availability in words,
  * training, awards, evaluations, memberships, and a link to the service hours page.
  */
+import { lazy, Suspense } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +19,9 @@ import { useNT } from './i18n';
 import { availabilityInWords, VOLUNTEERS_KEY, type Membership, type Volunteer } from './model';
 import { messageOf } from './parts';
 import { RevealPhone } from './RevealPhone';
+
+/** The accompaniment's hospitals for this volunteer: loaded only for those who may see them. */
+const VolunteerHospitals = lazy(() => import('../../accompaniment/staff/VolunteerHospitals'));
 
 function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
   return (
@@ -165,6 +169,11 @@ export default function VolunteerPage() {
           </TableScroll>
         )}
       </Section>
+      {hasAny(me, ['accompaniment.read']) ? (
+        <Suspense fallback={<Loading />}>
+          <VolunteerHospitals volunteerId={v.id} canManage={hasAny(me, ['accompaniment.manage'])} />
+        </Suspense>
+      ) : null}
       <Section id="vol-training" title={t('vol.training')}>
         {v.training.length ? (
           <ul>
