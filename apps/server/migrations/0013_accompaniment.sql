@@ -84,6 +84,7 @@ CREATE TABLE "acc_sessions" (
 	"ends_at" text NOT NULL,
 	"services" text[] NOT NULL,
 	"capacity" integer NOT NULL,
+	"min_level" smallint DEFAULT 1 NOT NULL,
 	"valid_from" date NOT NULL,
 	"valid_to" date,
 	"active" boolean DEFAULT true NOT NULL,

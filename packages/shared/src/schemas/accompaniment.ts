@@ -56,6 +56,8 @@ export const AccSessionBody = z
     endsAt: HhMm,
     services: z.array(AccService).min(1).max(3),
     capacity: z.number().int().min(1).max(100),
+    /** The lowest skill level a volunteer needs for this session (1 beginner, 2 qualified, 3 expert). */
+    minLevel: z.number().int().min(1).max(3).default(1),
     validFrom: Day,
     validTo: Day.nullable().default(null),
     active: z.boolean().default(true),

@@ -27,6 +27,7 @@ export const toSessionOut = (s: Session): z.infer<typeof AccSessionOut> => ({
   endsAt: s.endsAt,
   services: s.services as z.infer<typeof AccSessionOut>['services'],
   capacity: s.capacity,
+  minLevel: s.minLevel,
   validFrom: s.validFrom,
   validTo: s.validTo,
   active: s.active,

@@ -15,7 +15,13 @@ import { newId } from '../../platform/ids.js';
 import { persons } from '../../platform/db/schema.js';
 import { careVolunteers } from '../care/care.tables.js';
 import { ownVolunteerId } from '../care/hours/hours.service.js';
-import { accBookings, accHospitals, accOffers, accVolunteerHospitals } from './accompaniment.tables.js';
+import {
+  accBookings,
+  accHospitals,
+  accOffers,
+  accSessions,
+  accVolunteerHospitals,
+} from './accompaniment.tables.js';
 import { SKILL_FOR, assignVolunteers, type BookingNeed, type Candidate } from './accompaniment.assign.js';
 import type { AccompanimentBookings } from './accompaniment.bookings.js';
 import { tellPerson, tellVolunteer, withdrawOffers } from './accompaniment.notices.js';
@@ -69,8 +75,9 @@ export class AccompanimentOffers {
     return this.db.transaction(async (tx) => {
       await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('acc_assign_run'))`);
       const open = await tx
-        .select()
+        .select({ b: accBookings, minLevel: accSessions.minLevel })
         .from(accBookings)
+        .innerJoin(accSessions, eq(accSessions.id, accBookings.sessionId))
         .where(
           and(
             eq(accBookings.state, 'booked'),
@@ -123,11 +130,11 @@ export class AccompanimentOffers {
           declined: declined.filter((d) => d.v === v.id).map((d) => d.b),
         };
       });
-      const needs: BookingNeed[] = open.map((b) => ({
+      const needs: BookingNeed[] = open.map(({ b, minLevel }) => ({
         id: b.id,
         hospitalId: b.hospitalId,
         service: b.service,
-        minLevel: 1,
+        minLevel,
         start: b.startsAt,
         end: b.endsAt,
       }));
@@ -165,7 +172,11 @@ export class AccompanimentOffers {
       if (b.state !== 'booked') throw new AppError('invalid_state');
       const [v] = await tx.select().from(careVolunteers).where(eq(careVolunteers.id, volunteerId));
       if (!v || !v.active) throw invalid('volunteerId', 'not_found');
-      if (!v.skills.some((s) => s.skill === SKILL_FOR[b.service]))
+      const [session] = await tx
+        .select({ minLevel: accSessions.minLevel })
+        .from(accSessions)
+        .where(eq(accSessions.id, b.sessionId));
+      if (!v.skills.some((s) => s.skill === SKILL_FOR[b.service] && s.level >= (session?.minLevel ?? 1)))
         throw invalid('volunteerId', 'lacks_skill');
       const busy = (await this.busyOf(tx, [v.id], b.startsAt)).get(v.id) ?? [];
       if (busy.some((x) => x.bookingId !== b.id && x.start < b.endsAt && b.startsAt < x.end))

@@ -59,6 +59,8 @@ export const accSessions = pgTable(
     services: text('services').array().notNull(),
     /** Bookings per occurrence. */
     capacity: integer('capacity').notNull(),
+    /** The lowest skill level a volunteer needs here (1 beginner, 2 qualified, 3 expert). */
+    minLevel: smallint('min_level').notNull().default(1),
     validFrom: day('valid_from').notNull(),
     validTo: day('valid_to'),
     active: boolean('active').notNull().default(true),

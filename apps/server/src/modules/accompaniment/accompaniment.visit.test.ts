@@ -194,6 +194,36 @@ describe('assignment and the visit', () => {
   });
 });
 
+describe('the session’s minimum skill level', () => {
+  it('is required by the automatic assignment and by the override', async () => {
+    const s = await makeHospitalSession(t, coordinator, inDays(9));
+    const session = await ok<{ version: number; minLevel: number }>(
+      await acc(t, coordinator, 'PATCH', `/sessions/${s.sessionId}`, { minLevel: 3 }, { 'if-match': '"1"' }),
+    );
+    expect(session.minLevel).toBe(3);
+    const b = await ok<{ id: string }>(
+      await k.book(street, s, { personId: await makePerson(t, street) }),
+      201,
+    );
+    const qualified = await k.volunteerAt(s.hospitalId, [{ skill: 'sign_language', level: 2 }]);
+    const run = await ok<{ unfilled: { bookingId: string; refusals: Record<string, string> }[] }>(
+      await acc(t, coordinator, 'POST', '/assign'),
+    );
+    expect(run.unfilled.find((u) => u.bookingId === b.id)?.refusals[qualified.id]).toBe('level');
+    const refused = await acc(t, coordinator, 'POST', `/bookings/${b.id}/assign`, {
+      volunteerId: qualified.id,
+      reason: '电话确认',
+    });
+    expect(k.fieldCode(refused)).toMatchObject({ path: 'volunteerId', code: 'lacks_skill' });
+    const expert = await k.volunteerAt(s.hospitalId, [{ skill: 'sign_language', level: 3 }]);
+    await ok(await acc(t, coordinator, 'POST', '/assign'));
+    const offers = await ok<{ booking: { id: string } }[]>(
+      await acc(t, expert.user, 'GET', '/me/accompaniment/offers'),
+    );
+    expect(offers.some((o) => o.booking.id === b.id)).toBe(true);
+  });
+});
+
 describe('jobs and counts', () => {
   it('reminds the day before once, alerts coordinators about an unfilled booking once, counts person-times', async () => {
     const s = await makeHospitalSession(t, coordinator, inDays(1));

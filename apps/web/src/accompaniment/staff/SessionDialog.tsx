@@ -18,11 +18,22 @@ interface Values {
   endsAt: string;
   services: Service[];
   capacity: number;
+  minLevel: number;
   validFrom: string;
   validTo?: string;
   active: boolean;
 }
-const FIELDS = ['weekday', 'startsAt', 'endsAt', 'services', 'capacity', 'validFrom', 'validTo', 'active'];
+const FIELDS = [
+  'weekday',
+  'startsAt',
+  'endsAt',
+  'services',
+  'capacity',
+  'minLevel',
+  'validFrom',
+  'validTo',
+  'active',
+];
 
 export function SessionDialog({
   open,
@@ -80,6 +91,7 @@ function SessionForm({
       endsAt: v.endsAt,
       services: v.services,
       capacity: v.capacity,
+      minLevel: v.minLevel,
       validFrom: v.validFrom,
       validTo: v.validTo || null,
       active: v.active,
@@ -113,6 +125,7 @@ function SessionForm({
           endsAt: session?.endsAt ?? '16:30',
           services: session?.services ?? ['sign_language', 'blind_guide'],
           capacity: session?.capacity ?? 6,
+          minLevel: session?.minLevel ?? 1,
           validFrom: session?.validFrom ?? shanghaiToday(),
           validTo: session?.validTo ?? '',
           active: session?.active ?? true,
@@ -144,6 +157,11 @@ function SessionForm({
         </fieldset>
         <Form.Item name="capacity" label={t(`${h}.capacity`)} rules={required(t(`${h}.capacity`))}>
           <InputNumber min={1} max={100} precision={0} />
+        </Form.Item>
+        <Form.Item name="minLevel" label={t(`${h}.minLevel`)} extra={t(`${h}.minLevelHelp`)}>
+          <Select<number>
+            options={([1, 2, 3] as const).map((l) => ({ value: l, label: t(`${h}.level${l}`) }))}
+          />
         </Form.Item>
         <Form.Item name="validFrom" label={t(`${h}.validFrom`)} rules={required(t(`${h}.validFrom`))}>
           <Input type="date" />

@@ -49,6 +49,7 @@ export interface Session {
   endsAt: string;
   services: Service[];
   capacity: number;
+  minLevel: number;
   validFrom: string;
   validTo: string | null;
   active: boolean;

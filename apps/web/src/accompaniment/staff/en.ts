@@ -167,6 +167,12 @@ export const staffEn: typeof staffZh = {
       endsAt: 'Ends at',
       services: 'Services',
       capacity: 'Places',
+      minLevel: 'Lowest skill level of the volunteer',
+      minLevelHelp:
+        'The automatic assignment offers bookings only to volunteers at this level or above in the skill.',
+      level1: 'Level 1 (beginner)',
+      level2: 'Level 2 (qualified)',
+      level3: 'Level 3 (expert)',
       validFrom: 'Valid from',
       validTo: 'Valid to',
       validToHelp: 'Leave empty for no end.',
