@@ -4,7 +4,7 @@
  * guardians and the volunteer), and an alert to the coordinators about any booking still without a
  * volunteer UNFILLED_ALERT_HOURS before it starts. Plus the counts against the programme's targets.
  */
-import { and, eq, gte, isNull, lt, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, lt, lte, sql } from 'drizzle-orm';
 import type { Platform } from '../../platform/platform.js';
 import type { Tx } from '../../platform/db/client.js';
 import { systemActor } from '../../platform/access/actor.js';
@@ -107,7 +107,7 @@ export class AccompanimentJobs {
     return rows.map((r) => r.id);
   }
 
-  /** Per ISO week of a year: sessions held (occurrences that ran, up to now), person-times served, no-shows. */
+  /** Per ISO week of a year: sessions held (occurrences that served someone), person-times served, no-shows. */
   async stats(year: number, now = new Date()) {
     const from = `${year}-01-01`;
     const today = shanghaiDate(now);
@@ -123,8 +123,21 @@ export class AccompanimentJobs {
       return w;
     };
     if (to >= from) {
+      // A session counts as held when the records show it served someone (a visit checked in or
+      // completed) — not merely because it was on the timetable.
+      const served = await this.db
+        .selectDistinct({ sessionId: accBookings.sessionId, date: accBookings.date })
+        .from(accBookings)
+        .where(
+          and(
+            gte(accBookings.date, from),
+            lte(accBookings.date, to),
+            inArray(accBookings.state, ['checked_in', 'completed']),
+          ),
+        );
+      const held = new Set(served.map((x) => `${x.sessionId}/${x.date}`));
       for (const o of await this.admin.occurrences(this.db, from, to))
-        if (!o.off && o.start.getTime() <= now.getTime()) week(o.date).sessionsHeld++;
+        if (!o.off && held.has(`${o.sessionId}/${o.date}`)) week(o.date).sessionsHeld++;
       const counts = await this.db
         .select({
           date: accBookings.date,

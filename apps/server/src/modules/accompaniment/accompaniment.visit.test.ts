@@ -3,7 +3,7 @@
  * at the desk and the hours it adds, feedback, reminders, the unfilled alert and the counts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { createTestEnv, makeUser, type TestEnv, type TestUser } from '../../../test/harness.js';
 import { makePerson } from '../benefits/benefits.test-utils.js';
 import { careServiceRecords } from '../care/hours/hours.tables.js';
@@ -224,7 +224,37 @@ describe('the session’s minimum skill level', () => {
   });
 });
 
+const jobsOf = () => accompanimentOf(t.p).jobs;
+
 describe('jobs and counts', () => {
+  it('counts a session as held only when it served someone, by ISO week', async () => {
+    const s = await makeHospitalSession(t, coordinator, inDays(7));
+    const db = t.p.database.db;
+    // The session has run for three weeks; only the one a fortnight ago served a resident.
+    await db.execute(sql`UPDATE acc_sessions SET valid_from = ${inDays(-21)} WHERE id = ${s.sessionId}`);
+    const b = await ok<{ id: string }>(
+      await k.book(street, s, { personId: await makePerson(t, street) }),
+      201,
+    );
+    const past = inDays(-14);
+    await db.execute(
+      sql`UPDATE acc_bookings SET date = ${past}, starts_at = starts_at - interval '21 days',
+          ends_at = ends_at - interval '21 days', state = 'completed' WHERE id = ${b.id}`,
+    );
+    const year = Number(past.slice(0, 4));
+    const stats = await jobsOf().stats(year);
+    const monday = (d: string) => {
+      const wd = new Date(`${d}T00:00:00Z`).getUTCDay();
+      return new Date(Date.parse(`${d}T00:00:00Z`) - ((wd + 6) % 7) * 86_400_000).toISOString().slice(0, 10);
+    };
+    const served = stats.weeks.find((w) => w.monday === monday(past));
+    expect(served?.personTimes).toBeGreaterThanOrEqual(1);
+    expect(served?.sessionsHeld).toBeGreaterThanOrEqual(1);
+    // The weeks before and after it had this session on the timetable but served nobody with it.
+    const before = stats.weeks.find((w) => w.monday === monday(inDays(-21)));
+    expect(before?.sessionsHeld ?? 0).toBe(0);
+  });
+
   it('reminds the day before once, alerts coordinators about an unfilled booking once, counts person-times', async () => {
     const s = await makeHospitalSession(t, coordinator, inDays(1));
     const phone = `175${String(Date.now() % 1e8).padStart(8, '0')}`;
