@@ -147,17 +147,25 @@ test('keyboard only: a volunteer records a visit to one of their families; it co
   await signIn(page, 'demo_volunteer');
   const mine = await page.request.get('/api/v1/care/me/pairings');
   expect(mine.status(), await mine.text()).toBe(200);
-  const family = ((await mine.json()) as { id: string; state: string; family: { name: string } }[]).find(
-    (p) => p.state === 'active',
-  );
+  const family = (
+    (await mine.json()) as {
+      id: string;
+      state: string;
+      teamId: string | null;
+      teamName: string | null;
+      family: { name: string };
+    }[]
+  ).find((p) => p.state === 'active');
   expect(family, 'demo_volunteer is paired with a family').toBeTruthy();
+  // The page tells a team's pairing from the volunteer's own (one family can be both).
+  const label = `${family!.family.name}（${family!.teamId ? `${family!.teamName}结对` : '本人结对'}）`;
 
   await page.goto('/me/care');
   await expect(page.locator('h1')).toHaveText('我的结对家庭');
   await page.waitForLoadState('networkidle');
-  await tabTo(page, page.getByRole('button', { name: `记录对 ${family!.family.name} 的走访` }));
+  await tabTo(page, page.getByRole('button', { name: `记录对 ${label} 的走访` }));
   await page.keyboard.press('Enter');
-  const dialog = page.getByRole('dialog', { name: `记录对 ${family!.family.name} 的走访` });
+  const dialog = page.getByRole('dialog', { name: `记录对 ${label} 的走访` });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByLabel('走访日期')).toBeFocused();
   // Without the length: the error in Chinese.
@@ -170,7 +178,10 @@ test('keyboard only: a volunteer records a visit to one of their families; it co
   await tabTo(page, dialog.getByRole('button', { name: '保存走访记录' }));
   await page.keyboard.press('Enter');
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('status').filter({ hasText: '已记录。谢谢您！' })).toBeVisible();
+  // The page's notice (the same words are also read out through the live region).
+  await expect(
+    page.locator('#main').getByRole('status').filter({ hasText: '已记录。谢谢您！' }),
+  ).toBeVisible();
   await expect(page.getByRole('region', { name: '走访记录' })).toContainText('35 分钟');
   await expectNoAxeViolations(page, 'my care after recording');
 });

@@ -215,6 +215,8 @@ export const MyPairingOut = z.object({
   id: z.uuid(),
   family: z.object({ name: z.string(), address: z.string().nullable() }),
   teamId: z.uuid().nullable(),
+  /** The team's name for a team's pairing (a family may be paired with the volunteer and a team). */
+  teamName: z.string().nullable(),
   volunteerId: z.uuid().nullable(),
   startOn: z.string(),
   endOn: z.string().nullable(),

@@ -173,9 +173,15 @@ export class CarePairings {
       .where(eq(careVolunteers.userId, actor.userId));
     if (!v) return [];
     return tx
-      .select({ pr: carePairings, name: persons.name, addressEnc: persons.addressEnc })
+      .select({
+        pr: carePairings,
+        name: persons.name,
+        addressEnc: persons.addressEnc,
+        teamName: careOrganisations.name,
+      })
       .from(carePairings)
       .innerJoin(persons, eq(persons.id, carePairings.personId))
+      .leftJoin(careOrganisations, eq(careOrganisations.id, carePairings.teamId))
       .where(
         and(
           id ? eq(carePairings.id, id) : undefined,
@@ -200,6 +206,7 @@ export class CarePairings {
       id: r.pr.id,
       family: { name: r.name, address: r.addressEnc ? this.p.crypto.decrypt(r.addressEnc) : null },
       teamId: r.pr.teamId,
+      teamName: r.teamName,
       volunteerId: r.pr.volunteerId,
       startOn: r.pr.startOn,
       endOn: r.pr.endOn,

@@ -75,6 +75,10 @@ describe('care scopes', () => {
       expect(p.family.address).toContain('临汾路');
     }
     expect(JSON.stringify(list)).not.toMatch(/idNumber|certificate|lowIncome|phone|personId/);
+    // A team's pairing names the team (the page tells it from the volunteer's own).
+    const named = list as unknown as { id: string; teamName: string | null }[];
+    expect(named.find((p) => p.id === viaTeam.id)?.teamName).toBeTruthy();
+    expect(named.find((p) => p.id === mine.id)?.teamName).toBeNull();
     expect((await call(t, volunteer, 'GET', `/me/pairings/${mine.id}`)).statusCode).toBe(200);
     expect((await call(t, volunteer, 'GET', `/me/pairings/${other.id}`)).statusCode).toBe(404);
     expect((await call(t, volunteer, 'GET', `/pairings/${other.id}`)).statusCode).toBe(404);

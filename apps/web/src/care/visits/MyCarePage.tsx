@@ -44,6 +44,13 @@ export default function MyCarePage() {
       render: (v) => (v.myMinutes ? t('minutes', { count: v.myMinutes }) : t('none')),
     },
   ];
+  // The family's name and whether the pairing is the volunteer's own or a team's: a family can be
+  // both, and two buttons must never share one name.
+  const familyLabel = (p: { family: { name: string }; teamId: string | null; teamName?: string | null }) =>
+    t('mine.withKind', {
+      name: p.family.name,
+      kind: p.teamId ? t('mine.viaTeam', { team: p.teamName ?? '' }) : t('mine.viaSelf'),
+    });
   if (pairings.isPending) return <Loading />;
   const active = (pairings.data ?? []).filter((p) => p.state === 'active');
   return (
@@ -59,7 +66,7 @@ export default function MyCarePage() {
       {active.length === 0 && !pairings.isError && <p>{t('mine.none')}</p>}
       {active.map((p) => (
         <section key={p.id} className="my-family" aria-labelledby={`family-${p.id}`}>
-          <h2 id={`family-${p.id}`}>{p.family.name}</h2>
+          <h2 id={`family-${p.id}`}>{familyLabel(p)}</h2>
           <dl className="visit-facts">
             <dt>{t('mine.address')}</dt>
             <dd>{p.family.address ?? t('mine.noAddress')}</dd>
@@ -71,7 +78,7 @@ export default function MyCarePage() {
           <Button
             type="primary"
             size="large"
-            aria-label={t('mine.recordFor', { name: p.family.name })}
+            aria-label={t('mine.recordFor', { name: familyLabel(p) })}
             onClick={(e) => {
               trigger.current = e.currentTarget;
               setRecording(p);
@@ -92,7 +99,7 @@ export default function MyCarePage() {
       </TableScroll>
       <Dialog
         open={recording !== null}
-        title={recording ? t('mine.recordTitle', { name: recording.family.name }) : ''}
+        title={recording ? t('mine.recordTitle', { name: familyLabel(recording) }) : ''}
         onClose={() => setRecording(null)}
         returnFocus={trigger}
         initialFocus="myVisit_date"

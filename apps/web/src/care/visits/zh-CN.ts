@@ -207,6 +207,10 @@ const zhCN = {
     record: '记录走访',
     recordFor: '记录对 {{name}} 的走访',
     recordTitle: '记录对 {{name}} 的走访',
+    /** A family may be paired with the volunteer and with one of their teams: the two are told apart. */
+    withKind: '{{name}}（{{kind}}）',
+    viaTeam: '{{team}}结对',
+    viaSelf: '本人结对',
     visits: '我的走访记录',
     visitsLabel: '走访记录',
     date: '日期',
