@@ -6,7 +6,7 @@
  * (minutes and steps); the statistics page counts the person-time. axe on each step.
  */
 import { test, expect, type Page } from '@playwright/test';
-import { expectNoAxeViolations, setPreferences, signIn } from './helpers.js';
+import { chooseByTyping, expectNoAxeViolations, setPreferences, signIn } from './helpers.js';
 import { apiAs } from './care-hours.helpers.js';
 import { ok, staffScenario } from './accompaniment-staff.helpers.js';
 import { E2E } from '../env.js';
@@ -129,9 +129,7 @@ test('keyboard only: calendar, assignment, a refused then accepted volunteer, de
   await expect(dialog).toBeVisible();
   const picker = dialog.locator('#accOverride_volunteerId');
   await expect(picker).toBeFocused();
-  await page.keyboard.type(busy!.name);
-  await expect(page.locator('.ant-select-item-option', { hasText: busy!.name }).first()).toBeVisible();
-  await page.keyboard.press('Enter');
+  await chooseByTyping(page, dialog, busy!.name);
   await tabTo(page, dialog.locator('#accOverride_reason'));
   await page.keyboard.type('熟悉眼科流程');
   await tabTo(page, dialog.getByRole('button', { name: '派给这位志愿者' }));
@@ -143,9 +141,7 @@ test('keyboard only: calendar, assignment, a refused then accepted volunteer, de
 
   // Then the demo volunteer.
   await tabTo(page, picker);
-  await page.keyboard.type(me.profile.name);
-  await expect(page.locator('.ant-select-item-option', { hasText: me.profile.name }).first()).toBeVisible();
-  await page.keyboard.press('Enter');
+  await chooseByTyping(page, dialog, me.profile.name);
   await tabTo(page, dialog.getByRole('button', { name: '派给这位志愿者' }));
   await page.keyboard.press('Enter');
   await expect(dialog).toBeHidden();
@@ -333,9 +329,7 @@ test('keyboard only: a coordinator adds a hospital with departments and a weekly
   await tabTo(page, page.locator('#accBook_idNumber'));
   await page.keyboard.type('110101190001011237');
   await tabTo(page, page.locator('#accBook_hospitalId'));
-  await page.keyboard.type(name);
-  await expect(page.locator('.ant-select-item-option', { hasText: name }).first()).toBeVisible();
-  await page.keyboard.press('Enter');
+  await chooseByTyping(page, page, name);
   const firstDate = page.locator('#accBook_slot input[type=radio]').first();
   await tabTo(page, firstDate);
   await page.keyboard.press('Space');

@@ -5,7 +5,7 @@
  * one); axe on each step.
  */
 import { test, expect, type Locator, type Page } from '@playwright/test';
-import { expectNoAxeViolations, setPreferences, signIn } from './helpers.js';
+import { chooseByTyping, expectNoAxeViolations, setPreferences, signIn } from './helpers.js';
 
 test.afterEach(async ({ page }) => {
   const me = await page.request.get('/api/v1/auth/me');
@@ -124,14 +124,14 @@ test('keyboard only: a coordinator creates a team and a volunteer with availabil
   await expect(add).toBeVisible();
   const pick = add.getByLabel('志愿者', { exact: true });
   await expect(pick).toBeFocused();
-  await page.keyboard.type(name);
-  await expect(page.locator('.ant-select-item-option', { hasText: name })).toBeVisible();
-  await page.keyboard.press('Enter');
+  await chooseByTyping(page, add, name);
   await tabTo(page, add.getByLabel('角色'));
   await page.keyboard.press('ArrowDown');
   await expect(page.locator('.ant-select-item-option', { hasText: '负责人' })).toBeVisible();
   await page.keyboard.press('ArrowDown');
+  await expect(page.locator('.ant-select-item-option-active', { hasText: '负责人' })).toBeVisible();
   await page.keyboard.press('Enter');
+  await expect(add.locator('.ant-select-content-has-value', { hasText: '负责人' })).toBeVisible();
   await tabTo(page, add.getByRole('checkbox', { name: '是中共党员' }));
   await page.keyboard.press('Space');
   await tabTo(page, add.getByRole('button', { name: '添加', exact: true }));

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { expect, type Cookie, type Page } from '@playwright/test';
+import { expect, type Cookie, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { E2E } from '../env.js';
 
@@ -41,6 +41,19 @@ export async function expectNoAxeViolations(page: Page, label: string) {
         .join('\n    ')}`,
   );
   expect(summary, `axe violations on ${label}`).toEqual([]);
+}
+
+/**
+ * Chooses in a focused searchable select with the keyboard: types the text, waits until the
+ * matching option is the active one (the list filters, or loads, as one types: an Enter pressed
+ * before it settles chooses nothing), presses Enter, and waits until the select shows the choice.
+ * `within`: the dialog or form that holds the select.
+ */
+export async function chooseByTyping(page: Page, within: Locator | Page, text: string) {
+  await page.keyboard.type(text);
+  await expect(page.locator('.ant-select-item-option-active', { hasText: text }).first()).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(within.locator('.ant-select-content-has-value', { hasText: text }).first()).toBeVisible();
 }
 
 /** The newest one-time code sent to a phone number (from the e2e server's file channel). */
