@@ -7,18 +7,14 @@ import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'drizzle-orm';
 import { Health } from '@jinglin/shared';
 import type { Platform } from './platform/platform.js';
 import { newId } from './platform/ids.js';
 import accessPlugin, { type RouteEntry } from './platform/http/access.plugin.js';
 import errorsPlugin from './platform/http/errors.plugin.js';
+import { serializerCompiler } from './platform/http/serializer.js';
 import { AuthService } from './platform/auth/auth.service.js';
 import { authRoutes } from './platform/auth/auth.routes.js';
 import { auditRoutes } from './platform/audit/audit.routes.js';
