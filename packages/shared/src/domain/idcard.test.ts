@@ -68,5 +68,11 @@ describe('age', () => {
   it('counts whole years, the day before a birthday included', () => {
     expect(ageOn('1962-03-15', '2027-03-14')).toBe(64);
     expect(ageOn('1962-03-15', '2027-03-15')).toBe(65);
+    // Born on 29 February: a year older on 1 March in other years, and on the day in leap years.
+    expect(ageOn('2000-02-29', '2027-02-28')).toBe(26);
+    expect(ageOn('2000-02-29', '2027-03-01')).toBe(27);
+    expect(ageOn('2000-02-29', '2028-02-29')).toBe(28);
+    expect(ageOn('1999-12-31', '2000-01-01')).toBe(0);
+    expect(ageOn('1926-11-29', '2026-11-29')).toBe(100);
   });
 });

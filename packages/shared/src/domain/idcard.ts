@@ -103,9 +103,9 @@ export function parseCertificate(raw: string, today = new Date()): ParsedCertifi
 
 /** Age in whole years on a date (both `YYYY-MM-DD`). */
 export function ageOn(birthDate: string, on: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
-  const [y, m, d] = on.split('-').map(Number) as [number, number, number];
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+  // Fixed-width `MM-DD` texts compare as the days do (a search page computes 50 of these: no arrays).
+  const years = Number(on.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return on.slice(5) < birthDate.slice(5) ? years - 1 : years;
 }
 
 /** Category 7 (多重残疾) is two or more of categories 1–6, each with its grade. */
