@@ -10,6 +10,7 @@
  * 1,000,000 persons on PostgreSQL. Diagnostics (seeding time, per-kind latency) go to stderr.
  */
 import { fork } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -179,8 +180,17 @@ async function floorPhase(
   const opts = { clients, seconds: SECONDS, maxRequests: MAX_REQUESTS, warmup: WARMUP };
   if (url) {
     const pool = new pg.Pool({ connectionString: url, max: clients });
+    // Named, as the server's are (registry.repo.ts searchStatement): parsed once per connection.
+    const named = statements.map((s) => ({
+      kind: s.kind,
+      config: {
+        name: `floor_${createHash('sha256').update(s.text).digest('hex').slice(0, 32)}`,
+        text: s.text,
+        values: s.params,
+      },
+    }));
     try {
-      return await runLoad(statements, async (s) => (await pool.query(s.text, s.params), true), opts);
+      return await runLoad(named, async (s) => (await pool.query(s.config), true), opts);
     } finally {
       await pool.end();
     }
