@@ -3,7 +3,15 @@ import { test, expect, type Page } from '@playwright/test';
 import { PAGES, type PageDef } from '../../apps/web/src/routes.js';
 import { demoVolunteerProof } from './care-hours.helpers.js';
 import { accBookingSample } from './accompaniment-staff.helpers.js';
-import { expectNoAxeViolations, setPreferences, signIn, signInResident, writeHeaders } from './helpers.js';
+import type { SessionUser } from '@jinglin/shared';
+import { E2E } from '../env.js';
+import {
+  expectNoAxeViolations,
+  setPreferences,
+  signInResident,
+  signInReusingSession,
+  writeHeaders,
+} from './helpers.js';
 
 /** A demo account that may open the page. */
 function accountFor(page: PageDef): string | null {
@@ -170,16 +178,55 @@ async function needSample(page: Page): Promise<string> {
   return ((await made.json()) as { id: string }).id;
 }
 
-const VARIANTS = [
-  { name: 'zh-CN', prefs: { careMode: false, language: 'zh-CN' as const } },
-  { name: 'care mode', prefs: { careMode: true, language: 'zh-CN' as const } },
-  { name: 'English', prefs: { careMode: false, language: 'en' as const } },
+/**
+ * Signs the page in as the account (a saved session of this worker when the server still accepts
+ * it: one password or one-time-code sign-in per account, not per page) and gives the account the
+ * variant's preferences. They persist per user on the server, so they are changed only when the
+ * server's differ (consecutive pages of one account and variant share them), and put back after
+ * the sweep (test.afterAll) so later journeys start in Chinese without care mode.
+ */
+async function signInWithPreferences(page: Page, account: string, prefs: Preferences) {
+  const me = account.startsWith('phone:')
+    ? await residentMe(page, account.slice('phone:'.length))
+    : await signInReusingSession(page, account);
+  touched.add(account);
+  const now = me.preferences;
+  if (now?.careMode !== prefs.careMode || now?.language !== prefs.language) await setPreferences(page, prefs);
+}
+
+async function residentMe(page: Page, phone: string): Promise<SessionUser> {
+  await signInResident(page, phone);
+  const me = await page.request.get('/api/v1/auth/me');
+  expect(me.status(), await me.text()).toBe(200);
+  return (await me.json()) as SessionUser;
+}
+
+type Preferences = { careMode: boolean; language: 'zh-CN' | 'en' };
+const ZH: Preferences = { careMode: false, language: 'zh-CN' };
+
+const VARIANTS: { name: string; prefs: Preferences }[] = [
+  { name: 'zh-CN', prefs: ZH },
+  { name: 'care mode', prefs: { careMode: true, language: 'zh-CN' } },
+  { name: 'English', prefs: { careMode: false, language: 'en' } },
 ];
 
+/** The accounts this worker signed in (and may have left in care mode or English). */
+const touched = new Set<string>();
+
 // Preferences persist per user on the server: put them back so later journeys start in Chinese.
-test.afterEach(async ({ page }) => {
-  const me = await page.request.get('/api/v1/auth/me');
-  if (me.ok()) await setPreferences(page, { careMode: false, language: 'zh-CN' });
+// (A worker that fails a test runs this before it stops; the next worker runs it again.)
+test.afterAll(async ({ browser }) => {
+  const context = await browser.newContext({ baseURL: E2E.baseURL });
+  try {
+    for (const account of touched) {
+      await context.clearCookies();
+      const page = await context.newPage();
+      await signInWithPreferences(page, account, ZH);
+      await page.close();
+    }
+  } finally {
+    await context.close();
+  }
 });
 
 /**
@@ -193,22 +240,26 @@ for (const variant of variants) {
     for (const p of PAGES) {
       test(`${p.id} (${p.url})`, async ({ page }) => {
         const account = accountFor(p);
-        if (account) {
-          if (account.startsWith('phone:')) await signInResident(page, account.slice('phone:'.length));
-          else await signIn(page, account);
-          await setPreferences(page, variant.prefs);
-        } else {
-          await page.addInitScript((prefs) => {
-            localStorage.setItem('jinglin.language', prefs.language);
-            localStorage.setItem('jinglin.careMode', prefs.careMode ? '1' : '0');
-          }, variant.prefs);
-        }
-        await page.goto(await urlFor(page, p));
-        await expect(page.locator('h1')).toBeVisible();
-        await page.waitForLoadState('networkidle');
-        // The page's language follows its messages (English is loaded on demand).
-        await expect(page.locator('html')).toHaveAttribute('lang', variant.prefs.language);
-        await expectNoAxeViolations(page, `${p.id} (${variant.name})`);
+        await test.step('sign in, preferences', async () => {
+          if (account) {
+            await signInWithPreferences(page, account, variant.prefs);
+          } else {
+            await page.addInitScript((prefs) => {
+              localStorage.setItem('jinglin.language', prefs.language);
+              localStorage.setItem('jinglin.careMode', prefs.careMode ? '1' : '0');
+            }, variant.prefs);
+          }
+        });
+        await test.step('open the page', async () => {
+          await page.goto(await urlFor(page, p));
+          await expect(page.locator('h1')).toBeVisible();
+        });
+        await test.step('wait until loaded', async () => {
+          await page.waitForLoadState('networkidle');
+          // The page's language follows its messages (English is loaded on demand).
+          await expect(page.locator('html')).toHaveAttribute('lang', variant.prefs.language);
+        });
+        await test.step('axe', () => expectNoAxeViolations(page, `${p.id} (${variant.name})`));
       });
     }
   });
