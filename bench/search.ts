@@ -20,7 +20,7 @@ import { PersonListQuery } from '@jinglin/shared';
 import type { Bench, BenchTarget } from './run.js';
 import { benchDatabase, type BenchDatabase } from './db.js';
 import { loadConfig } from '../apps/server/src/config.js';
-import { migrate, openDatabase } from '../apps/server/src/platform/db/client.js';
+import { GENERIC_PLANS, migrate, openDatabase } from '../apps/server/src/platform/db/client.js';
 import { runLoad, round2, summarise, type LoadSample } from './load.js';
 import type { ClientJob } from './search.client.js';
 import { buildApp } from '../apps/server/src/app.js';
@@ -30,7 +30,7 @@ import { systemActor } from '../apps/server/src/platform/access/actor.js';
 import { AreasService } from '../apps/server/src/modules/areas/areas.service.js';
 import { UsersService } from '../apps/server/src/modules/users/users.service.js';
 import { PersonsService } from '../apps/server/src/modules/registry/persons.service.js';
-import { searchPersonsQuery } from '../apps/server/src/modules/registry/registry.repo.js';
+import { searchPersonsQuery } from '../apps/server/src/modules/registry/search.repo.js';
 import { seedPersons } from '../apps/server/src/seed/persons.js';
 import { rng } from '../apps/server/src/seed/synthetic.js';
 
@@ -179,8 +179,13 @@ async function floorPhase(
 ): Promise<LoadSample[]> {
   const opts = { clients, seconds: SECONDS, maxRequests: MAX_REQUESTS, warmup: WARMUP };
   if (url) {
-    const pool = new pg.Pool({ connectionString: url, max: clients });
-    // Named, as the server's are (registry.repo.ts searchStatement): parsed once per connection.
+    // Generic plans, as the server's search connections use (client.ts Database.searchDb).
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: clients,
+      options: `-c plan_cache_mode=${GENERIC_PLANS}`,
+    });
+    // Named, as the server's are (search.repo.ts searchStatement): parsed once per connection.
     const named = statements.map((s) => ({
       kind: s.kind,
       config: {

@@ -21,6 +21,7 @@ import { emit } from '../../platform/events/events.service.js';
 import { findCommunity, findStreet } from '../areas/areas.repo.js';
 import { staffNames } from '../users/users.service.js';
 import * as repo from './registry.repo.js';
+import * as search from './search.repo.js';
 import { personListItem, personOut, todayIso } from './registry.mapper.js';
 import { namePinyin } from './pinyin.js';
 import {
@@ -36,7 +37,7 @@ export const PERSON_CHANGED = 'person.changed';
 
 export function classifyQuery(
   q: string | undefined,
-): Pick<repo.SearchFilter, 'latin' | 'text'> & { id?: string; cert?: string; phone?: string } {
+): Pick<search.SearchFilter, 'latin' | 'text'> & { id?: string; cert?: string; phone?: string } {
   if (!q) return {};
   const n = normaliseIdentifier(q);
   if (/^\d{17}[\dX]$/.test(n)) return { id: n };
@@ -178,7 +179,7 @@ export class PersonsService {
     return row;
   }
 
-  filterOf(q: PersonListQuery): Omit<repo.SearchFilter, 'offset' | 'limit'> {
+  filterOf(q: PersonListQuery): Omit<search.SearchFilter, 'offset' | 'limit'> {
     const c = classifyQuery(q.q);
     const crypto = this.p.crypto;
     const today = todayIso();
@@ -207,7 +208,8 @@ export class PersonsService {
 
   async list(actor: Actor, q: PersonListQuery) {
     const offset = q.cursor ? Math.max(0, Number.parseInt(q.cursor, 10) || 0) : 0;
-    const rows = await repo.searchPersons(this.db, actor.scope, {
+    // Its own handle: the search's statements are planned once (Database.searchDb).
+    const rows = await search.searchPersons(this.p.database.searchDb, actor.scope, {
       ...this.filterOf(q),
       offset,
       limit: q.limit + 1,
@@ -222,7 +224,7 @@ export class PersonsService {
   }
 
   async count(actor: Actor, q: PersonListQuery): Promise<number> {
-    return repo.countPersons(this.db, actor.scope, this.filterOf(q));
+    return search.countPersons(this.db, actor.scope, this.filterOf(q));
   }
 
   async patch(actor: Actor, id: string, version: number, body: PersonPatchBody): Promise<PersonOut> {

@@ -2,7 +2,8 @@
 import { ageOn, type PersonListItem, type PersonOut } from '@jinglin/shared';
 import type { FieldCrypto } from '../../platform/crypto/field-crypto.js';
 import { maskIdNumber, maskPhone } from '../../platform/crypto/field-crypto.js';
-import type { CertificateRow, GuardianRow, PersonListRow, PersonRow } from './registry.repo.js';
+import type { CertificateRow, GuardianRow, PersonRow } from './registry.repo.js';
+import type { PersonListRow } from './search.repo.js';
 
 export const todayIso = () => new Date().toISOString().slice(0, 10);
 

@@ -79,7 +79,7 @@ export const persons = pgTable(
     index('persons_community_idx').on(t.communityId, t.id),
     index('persons_phone_idx').on(t.phoneBidx),
     // Search: byte-order (C) text indexes give prefix ranges and the list order (pinyin, id) at
-    // once, so no search sorts all its matches (registry.repo.ts searchPersonsQuery). Migration 0014
+    // once, so no search sorts all its matches (search.repo.ts searchPersonsQuery). Migration 0014
     // rebuilt the six ordered ones (pinyin, initials, name_c, street_pinyin, street_name_c,
     // category) with INCLUDE (every other column a search reads), which drizzle cannot express:
     // changing one of them here means writing its INCLUDE list into the new migration by hand.

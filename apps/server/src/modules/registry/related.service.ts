@@ -17,6 +17,7 @@ import { newId } from '../../platform/ids.js';
 import { recordAudit } from '../../platform/audit/audit.service.js';
 import { emit } from '../../platform/events/events.service.js';
 import * as repo from './registry.repo.js';
+import * as search from './search.repo.js';
 import { certificateOut, guardianOut } from './registry.mapper.js';
 import { certificateRow, guardianRow } from './registry.rows.js';
 import { PERSON_CHANGED, type PersonsService } from './persons.service.js';
@@ -226,7 +227,7 @@ export class RelatedService {
   async households(actor: Actor, q: HouseholdListQuery) {
     const text = q.q?.trim() ?? '';
     const id = UUID_RE.test(text) ? text.toLowerCase() : null;
-    const rows = await repo.searchHouseholds(
+    const rows = await search.searchHouseholds(
       this.db,
       actor.scope,
       id ? { id } : { members: this.persons.filterOf({ q: text || undefined, limit: q.limit }) },

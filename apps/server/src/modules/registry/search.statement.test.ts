@@ -1,5 +1,5 @@
 /**
- * The search statement built once per shape (registry.repo.ts searchPersons): for every shape its
+ * The search statement built once per shape (search.repo.ts searchPersons): for every shape its
  * text and filled values equal the statement built with the values themselves, and a cached
  * statement run with other values (or for another scope) answers for those values only.
  */
@@ -9,6 +9,7 @@ import { createTestEnv, makeUser, type TestEnv, type TestUser } from '../../../t
 import { personBody } from '../../../test/factories.js';
 import type { DataScope } from '../../platform/access/actor.js';
 import {
+  hasStem,
   prefixEnd,
   searchPersons,
   searchPersonsQuery,
@@ -16,7 +17,7 @@ import {
   searchStatement,
   searchValues,
   type SearchFilter,
-} from './registry.repo.js';
+} from './search.repo.js';
 
 let t: TestEnv;
 let officer: TestUser;
@@ -64,6 +65,9 @@ const filters: SearchFilter[] = [
     bornBefore: '1990-01-01',
   },
   { ...page, text: '王小明', communityId: '0190c0de-0000-7000-8000-000000000003', grade: 2 },
+  { ...page, text: '丽丽华' },
+  { ...page, text: '孔秀\u{24b62}' },
+  { ...page, text: '欧阳小明' },
 ];
 
 /** The cached statement of this search, as its text and the values it is run with. */
@@ -138,6 +142,39 @@ describe('search statements built once per shape', () => {
   });
 });
 
+describe('the search handle (Database.searchDb)', () => {
+  it('runs the search statements with generic plans on PostgreSQL, and nothing else changes', async () => {
+    const mode = async (db: typeof t.p.database.db) =>
+      ((await db.execute(sql`SHOW plan_cache_mode`)) as unknown as { rows: { plan_cache_mode: string }[] })
+        .rows[0]!.plan_cache_mode;
+    if (t.p.database.kind === 'postgresql') {
+      expect(await mode(t.p.database.searchDb)).toBe('force_generic_plan');
+      expect(await mode(t.p.database.db)).toBe('auto');
+    } else expect(t.p.database.searchDb).toBe(t.p.database.db); // PGlite: one connection
+    // A generic plan answers for each run's values (the same statement, three names in turn).
+    const db = t.p.database.searchDb;
+    const made = [];
+    for (const name of ['计划甲', '计划乙', '计划丙']) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/persons',
+        headers: district.auth,
+        payload: personBody({ name }),
+      });
+      made.push(res.json().id as string);
+    }
+    for (let i = 0; i < 12; i++) {
+      const rows = await searchPersons(db, DISTRICT, {
+        text: ['计划甲', '计划乙', '计划丙'][i % 3]!,
+        ...page,
+      });
+      // The name itself first, then the two similar ones (the fuzzy tier).
+      expect(rows.map((r) => [r.id, r.tier])[0]).toEqual([made[i % 3], 0]);
+      expect(new Set(rows.map((r) => r.id))).toEqual(new Set(made));
+    }
+  });
+});
+
 describe('the trigram indexes', () => {
   it('keep a short GIN pending list (every fuzzy or pinyin search scans it: migration 0012)', async () => {
     const rows = await t.p.database.rows<{ name: string; opts: string[] | null }>(
@@ -148,6 +185,63 @@ describe('the trigram indexes', () => {
       ['persons_name_trgm_idx', ['gin_pending_list_limit=128']],
       ['persons_pinyin_trgm_idx', ['gin_pending_list_limit=128']],
     ]);
+    const [rare] = await t.p.database.rows<{ opts: string[] | null }>(
+      sql`SELECT reloptions AS opts FROM pg_class WHERE relname = 'persons_name_trgm_rare_idx'`,
+    );
+    expect(rare?.opts).toEqual(['gin_pending_list_limit=128']);
+  });
+});
+
+/**
+ * The fuzzy tier of a full three-character name (search.repo.ts stemParts) against pg_trgm's `%`
+ * itself: every name of one to four characters over a small alphabet (so that names share
+ * trigrams often), with a middle dot and an Extension B character, searched by every
+ * three-character query over it. The stem queries (first two characters different) take the two
+ * branches; the others take the trigram index; all must answer exactly `%` minus the prefix tier,
+ * most similar first.
+ */
+describe('the fuzzy tier of a full three-character name', () => {
+  const letters = ['张', '三', '丰', '李', '·', '\u{24b62}'];
+  const words = (n: number): string[] => (n ? words(n - 1).flatMap((w) => letters.map((l) => w + l)) : ['']);
+  const names = [1, 2, 3, 4].flatMap(words);
+
+  it('finds exactly the names pg_trgm finds similar, most similar first', async () => {
+    const tmpl = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/persons',
+        headers: district.auth,
+        payload: personBody({ name: '模板甲' }),
+      })
+    ).json();
+    // Copies of one person under every generated name (names only matter here).
+    await t.p.database.db.execute(sql`
+      INSERT INTO persons
+      SELECT (json_populate_record(p, json_build_object(
+        'id', gen_random_uuid(), 'name', n, 'id_number_bidx', 'trgm-' || n))).*
+      FROM persons p, unnest(ARRAY[${sql.join(
+        names.map((n) => sql`${n}::text`),
+        sql`, `,
+      )}]) AS n
+      WHERE p.id = ${tmpl.id}`);
+    const queries = words(3).filter((q) => !q.includes('·'));
+    expect(queries.filter(hasStem).length).toBeGreaterThan(20);
+    let compared = 0;
+    for (const q of queries) {
+      const rows = await searchPersons(t.p.database.db, DISTRICT, { text: q, offset: 0, limit: 5000 });
+      const fuzzy = rows.filter((r) => r.tier === 1);
+      const want = await t.p.database.rows<{ id: string; sim: number }>(sql`
+        SELECT id, similarity(name, ${q}) AS sim FROM persons
+        WHERE merged_into IS NULL AND name % ${q} AND NOT starts_with(name, ${q})`);
+      expect(new Set(fuzzy.map((r) => r.id)), q).toEqual(new Set(want.map((r) => r.id)));
+      const sim = new Map(want.map((r) => [r.id, r.sim]));
+      fuzzy.forEach((r, i) => {
+        expect(r.rank, q).toBeCloseTo(sim.get(r.id)!, 5);
+        if (i) expect(r.rank, q).toBeLessThanOrEqual(fuzzy[i - 1]!.rank);
+      });
+      compared += want.length;
+    }
+    expect(compared).toBeGreaterThan(1000); // the alphabet makes many similar names
   });
 });
 
@@ -189,14 +283,14 @@ describe('the search indexes', () => {
     }
   });
 
-  it('answer a search page from the index alone on PostgreSQL', async () => {
-    if (t.p.database.kind !== 'postgresql') return; // PGlite has the same indexes; its planner is the same
+  /** The plan of a search (values written in), with the plan types the test database allows. */
+  async function planOf(f: SearchFilter, allow: { bitmap: boolean }): Promise<string> {
     await t.p.database.exec('VACUUM persons');
-    const q = searchPersonsQuery(t.p.database.db, DISTRICT, { ...page, latin: 'zhang' }).toSQL();
+    const q = searchPersonsQuery(t.p.database.db, DISTRICT, f).toSQL();
     // The test database is small: a sequential scan would be cheaper, so the planner is told not to.
     const plan = await t.p.database.db.transaction(async (tx) => {
       await tx.execute(sql`SET LOCAL enable_seqscan = off`);
-      await tx.execute(sql`SET LOCAL enable_bitmapscan = off`);
+      if (!allow.bitmap) await tx.execute(sql`SET LOCAL enable_bitmapscan = off`);
       const filled = q.sql.replace(
         /\$(\d+)/g,
         (_, i: string) => `'${String(q.params[Number(i) - 1]).replace(/'/g, "''")}'`,
@@ -204,9 +298,24 @@ describe('the search indexes', () => {
       const r = (await tx.execute(sql.raw(`EXPLAIN (COSTS OFF) ${filled}`))) as unknown;
       return (r as { rows: { 'QUERY PLAN': string }[] }).rows;
     });
-    const text = plan.map((r) => r['QUERY PLAN']).join('\n');
+    return plan.map((r) => r['QUERY PLAN']).join('\n');
+  }
+
+  it('answer a search page from the index alone on PostgreSQL', async () => {
+    if (t.p.database.kind !== 'postgresql') return; // PGlite has the same indexes; its planner is the same
+    const text = await planOf({ ...page, latin: 'zhang' }, { bitmap: false });
     expect(text).toMatch(/Index Only Scan using persons_(pinyin|initials)_idx/);
     expect(text).not.toMatch(/Seq Scan|Bitmap Heap Scan/);
+  });
+
+  it('read the similar common names of a full three-character name from the index alone on PostgreSQL', async () => {
+    if (t.p.database.kind !== 'postgresql') return;
+    const text = await planOf({ ...page, text: '张三丰' }, { bitmap: true });
+    // The prefix tier and the common similar names: ranges of the name index; the rest: the
+    // partial trigram index (a bitmap scan, the only kind GIN has), never the full one.
+    expect(text.match(/Index Only Scan using persons_name_c_idx/g)?.length).toBe(2);
+    expect(text).toMatch(/Bitmap Index Scan on persons_name_trgm_rare_idx/);
+    expect(text).not.toMatch(/persons_name_trgm_idx|Seq Scan/);
   });
 });
 

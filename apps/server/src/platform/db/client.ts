@@ -17,6 +17,17 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0] | Db;
 
 export interface Database {
   db: Db;
+  /**
+   * For statements prepared once and run many times with other values (the registry search's
+   * named statements, search.repo.ts). On PostgreSQL its own pool, whose connections use the
+   * generic plan of a prepared statement (plan_cache_mode = force_generic_plan) instead of planning
+   * it again for every run: PostgreSQL kept re-planning most search shapes (a generic plan's
+   * estimate for a parameter range is a default guess, costlier than the plan for the values), at
+   * 0.1–1.4 ms each, while the generic plans use the same index ranges (docs/benchmarks.md, round
+   * 7). Only statements whose every condition is an index range with parameters belong here; the
+   * pool connects when first used. PGlite: the one connection (`db`).
+   */
+  searchDb: Db;
   kind: 'pglite' | 'postgresql';
   /** Run parameterless, possibly multi-statement SQL. */
   exec(sqlText: string): Promise<void>;
@@ -38,6 +49,9 @@ export interface OpenOptions {
   poolSize?: number;
 }
 
+/** The plan_cache_mode of the search handle's connections (Database.searchDb). */
+export const GENERIC_PLANS = 'force_generic_plan';
+
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
     const pg = await import('pg');
@@ -45,14 +59,23 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     const pool = new pg.default.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
     pool.on('error', () => undefined); // idle client errors surface on the next query instead
     const db = drizzle(pool, { schema }) as unknown as Db;
+    const searchPool = new pg.default.Pool({
+      connectionString: opts.databaseUrl,
+      max: opts.poolSize ?? 10,
+      options: `-c plan_cache_mode=${GENERIC_PLANS}`,
+    });
+    searchPool.on('error', () => undefined);
     return {
       db,
+      searchDb: drizzle(searchPool, { schema }) as unknown as Db,
       kind: 'postgresql',
       exec: async (text) => {
         await pool.query(text);
       },
       rows: async <T>(query: SQL) => resultRows<T>(await db.execute(query)),
-      close: () => pool.end(),
+      close: async () => {
+        await Promise.all([pool.end(), searchPool.end()]);
+      },
       lockClient: () => pool.connect(),
     };
   }
@@ -75,6 +98,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   const db = drizzle(client, { schema }) as unknown as Db;
   return {
     db,
+    searchDb: db,
     kind: 'pglite',
     exec: async (text) => {
       await client.exec(text);

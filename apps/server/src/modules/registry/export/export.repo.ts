@@ -4,7 +4,8 @@ import type { Tx } from '../../../platform/db/client.js';
 import type { DataScope } from '../../../platform/access/actor.js';
 import { communities, streets } from '../../../platform/db/schema.js';
 import { persons } from '../registry.tables.js';
-import { searchConds, type PersonRow, type SearchFilter } from '../registry.repo.js';
+import type { PersonRow } from '../registry.repo.js';
+import { searchConds, type SearchFilter } from '../search.repo.js';
 
 export type ExportFilter = Omit<SearchFilter, 'offset' | 'limit'>;
 
