@@ -17,6 +17,11 @@ describe('config', () => {
     expect(c.dataDir.endsWith('/data')).toBe(true);
   });
 
+  it('leaves the search connections to the machine unless set', () => {
+    expect(loadConfig({}).searchConnections).toBeUndefined();
+    expect(loadConfig({ JINGLIN_SEARCH_CONNECTIONS: '6' }).searchConnections).toBe(6);
+  });
+
   it('turns the demo off by default on PostgreSQL', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db' }).demo).toBe(false);
     expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db', JINGLIN_DEMO: '1' }).demo).toBe(true);
@@ -30,6 +35,7 @@ describe('config', () => {
     ['JINGLIN_ROLES', 'api,cook'],
     ['JINGLIN_CRYPTO', 'des'],
     ['JINGLIN_JT808_PORT', '-1'],
+    ['JINGLIN_SEARCH_CONNECTIONS', '0'],
   ])('a bad %s (%s) stops with a message that names it', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(name));

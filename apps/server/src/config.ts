@@ -23,6 +23,7 @@ const EnvSchema = z.object({
   JINGLIN_DEMO_PERSONS: z.coerce.number().int().min(0).max(2_000_000).default(20_000),
   /** Largest accepted upload (spreadsheet imports), in MiB. */
   JINGLIN_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(1024).default(50),
+  JINGLIN_SEARCH_CONNECTIONS: z.coerce.number().int().min(1).max(200).optional(),
   JINGLIN_ROLES: z
     .string()
     .default('api,worker,gateway')
@@ -65,6 +66,8 @@ export type Config = {
   demo: boolean;
   demoPersons: number;
   uploadMaxBytes: number;
+  /** PostgreSQL connections for registry searches (client.ts searchDb); unset: one per core. */
+  searchConnections: number | undefined;
   roles: readonly (typeof Roles)[number][];
   jt808Port: number;
   watchPort: number;
@@ -100,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.JINGLIN_DEMO ?? !e.DATABASE_URL,
     demoPersons: e.JINGLIN_DEMO_PERSONS,
     uploadMaxBytes: e.JINGLIN_UPLOAD_MAX_MB * 1024 * 1024,
+    searchConnections: e.JINGLIN_SEARCH_CONNECTIONS,
     roles: e.JINGLIN_ROLES,
     jt808Port: e.JINGLIN_JT808_PORT,
     watchPort: e.JINGLIN_WATCH_PORT,

@@ -30,6 +30,7 @@ export async function openPlatform(
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     pgliteDir: path.join(config.dataDir, 'pgdata'),
+    ...(config.searchConnections ? { searchPoolSize: config.searchConnections } : {}),
   });
   await migrate(database);
   return createPlatform(config, database, log, opts);

@@ -3,6 +3,7 @@
  * text and filled values equal the statement built with the values themselves, and a cached
  * statement run with other values (or for another scope) answers for those values only.
  */
+import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fillPlaceholders, sql } from 'drizzle-orm';
 import { createTestEnv, makeUser, type TestEnv, type TestUser } from '../../../test/harness.js';
@@ -150,6 +151,9 @@ describe('the search handle (Database.searchDb)', () => {
     if (t.p.database.kind === 'postgresql') {
       expect(await mode(t.p.database.searchDb)).toBe('force_generic_plan');
       expect(await mode(t.p.database.db)).toBe('auto');
+      // One connection per core (at least two): searches beyond that wait in the pool.
+      const pool = (t.p.database.searchDb as unknown as { $client: { options: { max: number } } }).$client;
+      expect(pool.options.max).toBe(Math.max(2, os.availableParallelism()));
     } else expect(t.p.database.searchDb).toBe(t.p.database.db); // PGlite: one connection
     // A generic plan answers for each run's values (the same statement, three names in turn).
     const db = t.p.database.searchDb;

@@ -3,6 +3,7 @@
  * (DATABASE_URL). Both are typed as the common PgDatabase so repositories are driver-agnostic.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import v8 from 'node:v8';
 import { fileURLToPath } from 'node:url';
@@ -25,7 +26,7 @@ export interface Database {
    * estimate for a parameter range is a default guess, costlier than the plan for the values), at
    * 0.1–1.4 ms each, while the generic plans use the same index ranges (docs/benchmarks.md, round
    * 7). Only statements whose every condition is an index range with parameters belong here; the
-   * pool connects when first used. PGlite: the one connection (`db`).
+   * pool (defaultSearchConnections) connects when first used. PGlite: the one connection (`db`).
    */
   searchDb: Db;
   kind: 'pglite' | 'postgresql';
@@ -47,7 +48,19 @@ export interface OpenOptions {
   /** A PGlite data-folder tarball to start from (test golden image). */
   loadDataDir?: Blob | File;
   poolSize?: number;
+  /** Connections of the search handle (searchDb); default defaultSearchConnections(). */
+  searchPoolSize?: number;
 }
+
+/**
+ * The search handle's connections by default: one per CPU core of this machine (at least two).
+ * A search statement is short and CPU-bound, so more of them at once than there are cores only
+ * adds contention: at 32 concurrent searches on two cores PostgreSQL spent 0.31–0.38 ms of CPU
+ * per search with two connections, 0.56–0.62 with eight and 0.66–0.90 with sixteen
+ * (docs/benchmarks.md, round 7). A database on another, larger machine wants its own core count
+ * (JINGLIN_SEARCH_CONNECTIONS).
+ */
+export const defaultSearchConnections = () => Math.max(2, os.availableParallelism());
 
 /** The plan_cache_mode of the search handle's connections (Database.searchDb). */
 export const GENERIC_PLANS = 'force_generic_plan';
@@ -61,7 +74,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     const db = drizzle(pool, { schema }) as unknown as Db;
     const searchPool = new pg.default.Pool({
       connectionString: opts.databaseUrl,
-      max: opts.poolSize ?? 10,
+      max: opts.searchPoolSize ?? defaultSearchConnections(),
       options: `-c plan_cache_mode=${GENERIC_PLANS}`,
     });
     searchPool.on('error', () => undefined);
