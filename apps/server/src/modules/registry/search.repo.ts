@@ -332,10 +332,10 @@ type SearchStatement = PgPreparedQuery<PreparedQueryConfig & { execute: PersonSe
 /**
  * Search statements built once per shape (searchShape) and per database handle. Drizzle builds a
  * statement anew on every call otherwise: ~0.2 ms of the request's CPU for these. On PostgreSQL
- * each is a named (prepared) statement, parsed once per connection; after five executions
- * PostgreSQL keeps a generic plan for it when that plan costs no more than the plans made for each
- * value — planning was 0.2–0.9 ms of a 1–2 ms search. Every tier's condition is an index range
- * with parameters (no LIKE: see prefixEnd), so a generic plan uses the same indexes. The name
+ * each is a named (prepared) statement, parsed once per connection, and on the search handle
+ * (Database.searchDb) planned once: its generic plan — planning was 0.2–0.9 ms of a 1–2 ms search.
+ * Every tier's condition is an index range with parameters (no LIKE: see prefixEnd), so a generic
+ * plan uses the same indexes. The name
  * comes from the statement's text; shapes past MAX_SHAPES run unnamed (planned each time), so a
  * connection never holds more than MAX_SHAPES of them. PGlite ignores the name.
  */
@@ -358,9 +358,53 @@ export function searchStatement(tx: Tx, scope: DataScope, f: SearchFilter): Sear
   return s;
 }
 
+/** A search row as the driver gives it: the statement's column names, the drivers' own types. */
+interface DriverSearchRow {
+  id: string;
+  name: string;
+  id_number_enc: Buffer | Uint8Array;
+  gender: PersonListRow['gender'];
+  birth_date: string;
+  street_code: string;
+  community_id: string | null;
+  living_status: PersonListRow['livingStatus'];
+  category: number | null;
+  grade: number | null;
+  version: number;
+  tier: number;
+  rank: number;
+  sort_key: string;
+}
+
+/**
+ * A driver row as a PersonSearchRow, mapped by hand: Drizzle's own mapping checks every field's
+ * kind through the prototype chain, ~6 % of a search's CPU in Node at 50 rows (docs/benchmarks.md,
+ * search round 7). search.statement.test.ts checks it against Drizzle's mapping on both drivers.
+ */
+const fromDriver = (r: DriverSearchRow): PersonSearchRow => ({
+  id: r.id,
+  name: r.name,
+  idNumberEnc: Buffer.isBuffer(r.id_number_enc) ? r.id_number_enc : Buffer.from(r.id_number_enc),
+  gender: r.gender,
+  birthDate: r.birth_date,
+  streetCode: r.street_code,
+  communityId: r.community_id,
+  livingStatus: r.living_status,
+  category: r.category,
+  grade: r.grade,
+  version: r.version,
+  tier: r.tier,
+  rank: r.rank,
+  sort_key: r.sort_key,
+});
+
+type DriverRows = { all(values: Record<string, unknown>): Promise<DriverSearchRow[]> };
+
 /** One page of a search; the rows also carry the statement's tier, rank and sort key. */
 export async function searchPersons(tx: Tx, scope: DataScope, f: SearchFilter): Promise<PersonSearchRow[]> {
-  return searchStatement(tx, scope, f).execute(searchValues(scope, f));
+  // `all` (the driver's rows, unmapped) is public in Drizzle's code but not in its types.
+  const statement = searchStatement(tx, scope, f) as unknown as DriverRows;
+  return (await statement.all(searchValues(scope, f))).map(fromDriver);
 }
 
 export async function countPersons(
