@@ -230,10 +230,16 @@ test.afterAll(async ({ browser }) => {
 });
 
 /**
- * Care mode and English check the web app's own markup, which no database changes: on PostgreSQL
- * (CI's second pass) the sweep runs in Chinese only — every page still renders against PostgreSQL.
+ * Each variant checks the web app's own markup, which no database changes, so CI checks each once:
+ * Chinese and care mode on embedded PGlite (its first pass), English on PostgreSQL (its second).
+ * Every page still renders against both databases. Set JINGLIN_E2E_ALL_VARIANTS=1 for all three
+ * on either database.
  */
-const variants = process.env.TEST_DATABASE_URL ? VARIANTS.slice(0, 1) : VARIANTS;
+const variants = E2E.allVariants
+  ? VARIANTS
+  : process.env.TEST_DATABASE_URL
+    ? VARIANTS.filter((v) => v.prefs.language === 'en')
+    : VARIANTS.filter((v) => v.prefs.language === 'zh-CN');
 
 for (const variant of variants) {
   test.describe(`every page, ${variant.name}`, () => {
