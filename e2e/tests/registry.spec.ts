@@ -114,6 +114,8 @@ test('register a person: a wrong ID check character first, then success, then a 
   await expect(warning).toBeFocused();
   await expect(warning).toContainText('可能重复登记');
   await expect(warning).toContainText('甄淑仪');
+  // The one registered first, found by name and birth date (search results carry no birth date).
+  await expect(warning.locator('li').first()).toContainText('1958-09-23 出生');
   await expectNoAxeViolations(page, 'new person, possible duplicate');
   await warning.getByRole('button', { name: '核对过，不是同一人，继续登记' }).click();
   await expect(page.locator('h1')).toHaveText('甄淑仪');

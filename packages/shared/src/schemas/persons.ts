@@ -203,12 +203,16 @@ export const PersonOut = z.object({
 });
 export type PersonOut = z.infer<typeof PersonOut>;
 
+/**
+ * A search result. It gives the age, not the birth date: the masked ID number
+ * (`310106********123X`) hides exactly the birth date's eight digits, so the two together would be
+ * the whole number, for every person on every page.
+ */
 export const PersonListItem = PersonOut.pick({
   id: true,
   name: true,
   idNumber: true,
   gender: true,
-  birthDate: true,
   age: true,
   streetCode: true,
   communityId: true,
@@ -229,6 +233,8 @@ export const PersonListQuery = z
     livingStatus: z.enum(LIVING_STATUS).optional(),
     ageMin: z.coerce.number().int().min(0).max(130).optional(),
     ageMax: z.coerce.number().int().min(0).max(130).optional(),
+    /** Born on this day: the duplicate check when registering someone (same name, same birth date). */
+    birthDate: IsoDate.optional(),
     cursor: z.string().max(200).optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
   })

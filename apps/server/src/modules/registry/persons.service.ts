@@ -189,6 +189,13 @@ export class PersonsService {
       d.setUTCDate(d.getUTCDate() + plusDay);
       return d.toISOString().slice(0, 10);
     };
+    // Age a..b on today: born on or after (today − (b+1) years + 1 day) and on or before (today − a
+    // years); a birth date narrows both bounds to that day. ISO dates compare as text.
+    const dates = (...ds: (string | undefined)[]) => ds.filter((d): d is string => d !== undefined).sort();
+    const bornAfter = dates(q.ageMax !== undefined ? yearsAgo(q.ageMax + 1, 1) : undefined, q.birthDate).at(
+      -1,
+    );
+    const bornBefore = dates(q.ageMin !== undefined ? yearsAgo(q.ageMin) : undefined, q.birthDate)[0];
     return {
       ...(c.id ? { idBidx: idNumberIndex(crypto, c.id) } : {}),
       ...(c.cert ? { certBidx: certificateIndex(crypto, c.cert) } : {}),
@@ -200,9 +207,8 @@ export class PersonsService {
       category: q.category,
       grade: q.grade,
       livingStatus: q.livingStatus,
-      // Age a..b on today: born after (today − (b+1) years) and on or before (today − a years).
-      ...(q.ageMax !== undefined ? { bornAfter: yearsAgo(q.ageMax + 1, 1) } : {}),
-      ...(q.ageMin !== undefined ? { bornBefore: yearsAgo(q.ageMin) } : {}),
+      ...(bornAfter ? { bornAfter } : {}),
+      ...(bornBefore ? { bornBefore } : {}),
     };
   }
 

@@ -68,7 +68,6 @@ export function personListItem(p: PersonListRow, crypto: FieldCrypto, today = to
     name: p.name,
     idNumber: maskIdNumber(crypto.decrypt(p.idNumberEnc)),
     gender: p.gender,
-    birthDate: p.birthDate,
     age: ageOn(p.birthDate, today),
     streetCode: p.streetCode,
     communityId: p.communityId,

@@ -158,6 +158,41 @@ describe('search', () => {
     ).json().count;
     expect(count).toBe(list.items.length);
   });
+
+  it('gives the age but not the birth date, and finds those born on a day (the duplicate check)', async () => {
+    const { birthDateOf, idCheckChar } = await import('@jinglin/shared');
+    const a = personBody({ name: '生日检查' });
+    const pa = (await create(a)).json();
+    const born = birthDateOf(a.idNumber as string)!;
+    // The same name, born the day after: not found by the first one's birth date.
+    const next = new Date(`${born}T00:00:00Z`);
+    next.setUTCDate(next.getUTCDate() + 1);
+    const first17 = `310106${next.toISOString().slice(0, 10).replace(/-/g, '')}733`;
+    const b = personBody({
+      name: '生日检查',
+      idNumber: first17 + idCheckChar(first17),
+      certificate: undefined,
+    });
+    const pb = (await create({ ...b, confirmNotDuplicate: true })).json();
+    const list = async (query: string) =>
+      (await t.app.inject({ url: `/api/v1/persons?${query}`, headers: officer.auth })).json();
+    const both = await list(`q=${encodeURIComponent('生日检查')}`);
+    expect(both.items.map((i: { id: string }) => i.id).sort()).toEqual([pa.id, pb.id].sort());
+    for (const i of both.items) {
+      // The masked ID number hides exactly the birth date's digits: the two together would unmask it.
+      expect(i).not.toHaveProperty('birthDate');
+      expect(i.age).toEqual(expect.any(Number));
+      expect(i.idNumber).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
+    }
+    const onDay = await list(`q=${encodeURIComponent('生日检查')}&birthDate=${born}`);
+    expect(onDay.items.map((i: { id: string }) => i.id)).toEqual([pa.id]);
+    // With an age band as well: both bounds narrowed to the day.
+    const withAge = await list(`birthDate=${born}&ageMin=0&ageMax=130&q=${encodeURIComponent('生日检查')}`);
+    expect(withAge.items.map((i: { id: string }) => i.id)).toEqual([pa.id]);
+    expect(
+      (await t.app.inject({ url: '/api/v1/persons?birthDate=1990-13-01', headers: officer.auth })).statusCode,
+    ).toBe(400);
+  });
 });
 
 describe('changes', () => {

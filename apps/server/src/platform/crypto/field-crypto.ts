@@ -180,6 +180,13 @@ export function maskPhone(phone: string): string {
 export function maskIdNumber(id: string): string {
   return id.length >= 10 ? `${id.slice(0, 6)}${'*'.repeat(id.length - 10)}${id.slice(-4)}` : '****';
 }
+/**
+ * A birth date beside a masked ID number: the year only (`1985-**-**`). The ID number's mask hides
+ * exactly its eight birth-date digits, so the full date would unmask it.
+ */
+export function maskBirthDate(date: string): string {
+  return /^\d{4}-/.test(date) ? `${date.slice(0, 4)}-**-**` : '****';
+}
 
 export function sha256(s: string): string {
   return crypto.createHash('sha256').update(s).digest('hex');

@@ -6,7 +6,8 @@ import { useEffect, useRef } from 'react';
 import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { communityName, streetName } from '../../labels';
-import type { PersonListItem, StreetOut } from '../../types';
+import type { StreetOut } from '../../types';
+import type { DuplicateCandidate } from './usePersonSave';
 
 export function DuplicateWarning({
   candidates,
@@ -15,7 +16,7 @@ export function DuplicateWarning({
   onConfirm,
   onBack,
 }: {
-  candidates: PersonListItem[];
+  candidates: DuplicateCandidate[];
   areas: readonly StreetOut[] | undefined;
   busy: boolean;
   onConfirm: () => void;

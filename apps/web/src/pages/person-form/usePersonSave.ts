@@ -12,6 +12,9 @@ import { api, isApiError } from '../../api';
 import { applyProblem, type ProblemSummary } from '../../forms';
 import { checkIdNumber } from '../../registry';
 import type { Page, PersonCreateBody, PersonListItem, PersonOut } from '../../types';
+
+/** Someone already registered with the name and birth date entered (the search gives no birth dates). */
+export type DuplicateCandidate = PersonListItem & { birthDate: string };
 import { ALIASES, changesOf, createBody, FIELDS, FORM, NO_ERRORS, type Values } from './values';
 
 export function usePersonSave(form: FormInstance<Values>, person: PersonOut | null) {
@@ -21,7 +24,7 @@ export function usePersonSave(form: FormInstance<Values>, person: PersonOut | nu
   const [summary, setSummary] = useState<ProblemSummary>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
   const [stale, setStale] = useState(false);
-  const [duplicates, setDuplicates] = useState<PersonListItem[] | null>(null);
+  const [duplicates, setDuplicates] = useState<DuplicateCandidate[] | null>(null);
   const [nothingChanged, setNothingChanged] = useState(false);
   const pending = useRef<PersonCreateBody | null>(null);
 
@@ -51,11 +54,14 @@ export function usePersonSave(form: FormInstance<Values>, person: PersonOut | nu
   };
 
   /** Those already registered with this name and birth date (what the server found). */
-  const similarPersons = async (body: PersonCreateBody): Promise<PersonListItem[]> => {
+  const similarPersons = async (body: PersonCreateBody): Promise<DuplicateCandidate[]> => {
     const birth = checkIdNumber(body.idNumber);
+    if (!birth.ok) return [];
     try {
-      const page = await api.get<Page<PersonListItem>>('/persons', { query: { q: body.name, limit: 50 } });
-      return page.items.filter((p) => birth.ok && p.birthDate === birth.birthDate);
+      const page = await api.get<Page<PersonListItem>>('/persons', {
+        query: { q: body.name, birthDate: birth.birthDate, limit: 50 },
+      });
+      return page.items.map((p) => ({ ...p, birthDate: birth.birthDate }));
     } catch {
       return [];
     }

@@ -17,7 +17,7 @@ import type { Actor } from '../../../platform/access/actor.js';
 import { can } from '../../../platform/access/actor.js';
 import { AppError } from '../../../platform/errors.js';
 import { recordAudit } from '../../../platform/audit/audit.service.js';
-import { maskIdNumber, maskPhone } from '../../../platform/crypto/field-crypto.js';
+import { maskBirthDate, maskIdNumber, maskPhone } from '../../../platform/crypto/field-crypto.js';
 import { classifyQuery, type PersonsService } from '../persons.service.js';
 import { activeCertificates, type CertificateRow, type PersonRow } from '../registry.repo.js';
 import { countPersons } from '../search.repo.js';
@@ -132,7 +132,7 @@ export class ExportService {
       r.category ? CATEGORY_NAMES_ZH[r.category as DisabilityCategory] : null,
       r.grade ? GRADE_NAMES_ZH[r.grade as DisabilityGrade] : null,
       GENDER[r.gender],
-      r.birthDate,
+      reveal ? r.birthDate : maskBirthDate(r.birthDate),
       phone ? (reveal ? phone : maskPhone(phone)) : null,
       HUKOU[r.hukou],
       names.streets.get(r.streetCode) ?? r.streetCode,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, desc, eq } from 'drizzle-orm';
+import { birthDateOf } from '@jinglin/shared';
 import { createTestEnv, makeUser, type TestEnv, type TestUser } from '../../../../test/harness.js';
 import { personBody } from '../../../../test/factories.js';
 import { auditLog } from '../../../platform/db/schema.js';
@@ -63,6 +64,8 @@ describe('export of persons', () => {
       expect(r[1]).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
       expect(r[2]).toMatch(/^\d{6}\*{8}\d{3}[\dX]\d\d$/);
       expect(r[7]).toMatch(/^170\*{4}\d{4}$/);
+      // The birth year only: the full date is the ID number's eight masked digits.
+      expect(r[6]).toMatch(/^\d{4}-\*\*-\*\*$/);
     }
     expect(body.map((r) => r[0])).toContain("'=1+2");
     expect(body.find((r) => r[0] === '导出乙')![11]).toBe("'@SUM(A****"); // masked, then escaped
@@ -97,6 +100,7 @@ describe('export of persons', () => {
     expect(res.statusCode).toBe(200);
     const rows = (await sheetRows(res.rawPayload)).slice(1);
     expect(rows.map((r) => r[1]).sort()).toEqual(mine.map((p) => String(p.idNumber)).sort());
+    for (const r of rows) expect(r[6]).toBe(birthDateOf(String(r[1])));
     expect(rows.some((r) => r[7] === String(mine[0]!.phone))).toBe(true);
     const audit = await lastExportAudit(linfen);
     expect(audit.details).toMatchObject({ rows: 3, revealed: true, reason: '核对补贴发放名单' });
