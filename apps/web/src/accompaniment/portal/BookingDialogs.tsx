@@ -2,19 +2,14 @@
  * The resident's dialogs on "我的陪诊": cancel a visit (says which, asks why) and change its date
  * (another date at the same hospital for the same help). Both send the version read (If-Match).
  */
-import { useState, type RefObject } from 'react';
+import type { RefObject } from 'react';
 import { Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import {
-  applyProblem,
-  fieldId,
-  summaryFromValidation,
-  type ProblemSummary,
-  type ValidationInfo,
-} from '../../forms';
+import { fieldId } from '../../forms';
+import { useFormSubmit } from '../../useFormSubmit';
 import { useAT } from '../i18n';
 import { OccurrencePicker } from './OccurrencePicker';
 import { occurrenceKey, parseOccurrenceKey, whenInWords, type Booking } from './model';
@@ -28,6 +23,8 @@ interface Props {
 
 const CANCEL = 'accCancel';
 const MOVE = 'accReschedule';
+/** The new date's session and day are both the one "occurrence" field. */
+const OCCURRENCE_PATHS = { sessionId: 'occurrence', date: 'occurrence' };
 
 export function CancelDialog({ booking, returnFocus, onClose, onDone }: Props) {
   const { t } = useAT();
@@ -50,26 +47,17 @@ function CancelForm({
   onDone,
 }: Omit<Props, 'returnFocus' | 'booking'> & { booking: Booking }) {
   const { t, i18n } = useAT();
-  const { t: tc } = useTranslation();
   const [form] = Form.useForm<{ reason: string }>();
-  const [summary, setSummary] = useState<ProblemSummary>({ items: [] });
-  const [busy, setBusy] = useState(false);
-  const submit = async (v: { reason: string }) => {
-    setBusy(true);
-    setSummary({ items: [] });
-    try {
+  const { summary, busy, run, invalid } = useFormSubmit(form, CANCEL, ['reason']);
+  const submit = (v: { reason: string }) =>
+    run(async () => {
       const out = await api.post<Booking>(
         `/me/accompaniment/bookings/${b.id}/cancel`,
         { reason: v.reason.trim() },
         { headers: { 'If-Match': String(b.version) } },
       );
       onDone(out);
-    } catch (e) {
-      setSummary(applyProblem(form, CANCEL, e, ['reason'], tc));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <>
       <p>
@@ -85,9 +73,7 @@ function CancelForm({
         layout="vertical"
         requiredMark={false}
         onFinish={(v) => void submit(v)}
-        onFinishFailed={(info) =>
-          setSummary({ items: summaryFromValidation(CANCEL, info as ValidationInfo) })
-        }
+        onFinishFailed={invalid}
       >
         <Form.Item
           name="reason"
@@ -134,26 +120,16 @@ function RescheduleForm({
   const { t, i18n } = useAT();
   const { t: tc } = useTranslation();
   const [form] = Form.useForm<{ occurrence?: string }>();
-  const [summary, setSummary] = useState<ProblemSummary>({ items: [] });
-  const [busy, setBusy] = useState(false);
-  const submit = async (v: { occurrence?: string }) => {
-    setBusy(true);
-    setSummary({ items: [] });
-    try {
+  const { summary, busy, run, invalid } = useFormSubmit(form, MOVE, ['occurrence'], OCCURRENCE_PATHS);
+  const submit = (v: { occurrence?: string }) =>
+    run(async () => {
       const out = await api.post<Booking>(
         `/me/accompaniment/bookings/${b.id}/reschedule`,
         parseOccurrenceKey(v.occurrence ?? ''),
         { headers: { 'If-Match': String(b.version) } },
       );
       onDone(out);
-    } catch (e) {
-      setSummary(
-        applyProblem(form, MOVE, e, ['occurrence'], tc, { sessionId: 'occurrence', date: 'occurrence' }),
-      );
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <>
       <p id={`${MOVE}-intro`} tabIndex={-1}>
@@ -169,7 +145,7 @@ function RescheduleForm({
         layout="vertical"
         requiredMark={false}
         onFinish={(v) => void submit(v)}
-        onFinishFailed={(info) => setSummary({ items: summaryFromValidation(MOVE, info as ValidationInfo) })}
+        onFinishFailed={invalid}
       >
         <Form.Item
           name="occurrence"

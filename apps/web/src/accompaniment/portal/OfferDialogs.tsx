@@ -1,17 +1,12 @@
 /** The volunteer's dialogs: decline an offer (a reason helps the coordinator) and check out a visit. */
-import { useState, type RefObject } from 'react';
+import type { RefObject } from 'react';
 import { Button, Checkbox, Form, Input, InputNumber } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import {
-  applyProblem,
-  fieldId,
-  summaryFromValidation,
-  type ProblemSummary,
-  type ValidationInfo,
-} from '../../forms';
+import { fieldId } from '../../forms';
+import { useFormSubmit } from '../../useFormSubmit';
 import { useAT } from '../i18n';
 import { STEPS, whenInWords, type Offer, type Step } from './model';
 
@@ -45,20 +40,12 @@ function DeclineForm({ offer: o, onClose, onDone }: FormProps) {
   const { t, i18n } = useAT();
   const { t: tc } = useTranslation();
   const [form] = Form.useForm<{ reason?: string }>();
-  const [summary, setSummary] = useState<ProblemSummary>({ items: [] });
-  const [busy, setBusy] = useState(false);
-  const submit = async (v: { reason?: string }) => {
-    setBusy(true);
-    setSummary({ items: [] });
-    try {
+  const { summary, busy, run } = useFormSubmit(form, DECLINE, ['reason']);
+  const submit = (v: { reason?: string }) =>
+    run(async () => {
       await api.post(`/me/accompaniment/offers/${o.id}/decline`, { reason: (v.reason ?? '').trim() });
       onDone(o);
-    } catch (e) {
-      setSummary(applyProblem(form, DECLINE, e, ['reason'], tc));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <>
       <p>
@@ -117,24 +104,16 @@ function CheckOutForm({ offer: o, onClose, onDone }: FormProps) {
   const { t } = useAT();
   const { t: tc } = useTranslation();
   const [form] = Form.useForm<CheckOutValues>();
-  const [summary, setSummary] = useState<ProblemSummary>({ items: [] });
-  const [busy, setBusy] = useState(false);
-  const submit = async (v: CheckOutValues) => {
-    setBusy(true);
-    setSummary({ items: [] });
-    try {
+  const { summary, busy, run, invalid } = useFormSubmit(form, CHECKOUT, ['minutes', 'steps', 'note']);
+  const submit = (v: CheckOutValues) =>
+    run(async () => {
       await api.post(`/accompaniment/bookings/${o.booking.id}/check-out`, {
         ...(v.minutes ? { minutes: v.minutes } : {}),
         steps: v.steps ?? [],
         note: (v.note ?? '').trim(),
       });
       onDone(o);
-    } catch (e) {
-      setSummary(applyProblem(form, CHECKOUT, e, ['minutes', 'steps', 'note'], tc));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <>
       <ErrorSummary items={summary.items} title={summary.title} />
@@ -145,9 +124,7 @@ function CheckOutForm({ offer: o, onClose, onDone }: FormProps) {
         requiredMark={false}
         initialValues={{ steps: o.booking.service === 'sign_language' ? ['interpretation'] : [], note: '' }}
         onFinish={(v) => void submit(v)}
-        onFinishFailed={(info) =>
-          setSummary({ items: summaryFromValidation(CHECKOUT, info as ValidationInfo) })
-        }
+        onFinishFailed={invalid}
       >
         <Form.Item
           name="minutes"

@@ -1,13 +1,12 @@
 /** Check a visit out: minutes (optional — else the time since check-in), the steps accompanied, a note. */
-import { useState, type RefObject } from 'react';
+import type { RefObject } from 'react';
 import { Button, Checkbox, Form, Input, InputNumber } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { useAnnounce } from '../../announce';
 import { Dialog } from '../../components/Dialog';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { applyProblem, summaryFromValidation, type ProblemSummary, type ValidationInfo } from '../../forms';
+import { useFormSubmit } from '../../useFormSubmit';
 import { useAT } from '../i18n';
 import { ACC_KEY, STEPS, type DeskRow, type Step } from './data';
 
@@ -44,16 +43,12 @@ export function CheckOutDialog({
 
 function CheckOutForm({ row, onDone }: { row: DeskRow; onDone: () => void }) {
   const { t } = useAT();
-  const { t: tc } = useTranslation();
   const qc = useQueryClient();
   const announce = useAnnounce();
   const [form] = Form.useForm<Values>();
-  const [summary, setSummary] = useState<ProblemSummary>({ items: [] });
-  const [busy, setBusy] = useState(false);
-  const submit = async (v: Values) => {
-    setBusy(true);
-    setSummary({ items: [] });
-    try {
+  const { summary, busy, run, invalid } = useFormSubmit(form, 'accCheckOut', ['minutes', 'steps', 'note']);
+  const submit = (v: Values) =>
+    run(async () => {
       const out = await api.post<{ minutes?: number }>(`/accompaniment/bookings/${row.id}/check-out`, {
         ...(v.minutes ? { minutes: v.minutes } : {}),
         steps: v.steps ?? [],
@@ -62,12 +57,7 @@ function CheckOutForm({ row, onDone }: { row: DeskRow; onDone: () => void }) {
       await qc.invalidateQueries({ queryKey: ACC_KEY });
       announce(t('desk.checkedOut', { name: row.personName, minutes: out.minutes ?? v.minutes ?? '' }));
       onDone();
-    } catch (e) {
-      setSummary(applyProblem(form, 'accCheckOut', e, ['minutes', 'steps', 'note'], tc));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <>
       <ErrorSummary items={summary.items} title={summary.title} />
@@ -78,9 +68,7 @@ function CheckOutForm({ row, onDone }: { row: DeskRow; onDone: () => void }) {
         requiredMark={false}
         initialValues={{ steps: [], note: '' }}
         onFinish={(v) => void submit(v)}
-        onFinishFailed={(info) =>
-          setSummary({ items: summaryFromValidation('accCheckOut', info as ValidationInfo) })
-        }
+        onFinishFailed={invalid}
       >
         <Form.Item
           name="minutes"

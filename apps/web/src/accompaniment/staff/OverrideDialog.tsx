@@ -1,13 +1,12 @@
 /** Choose the volunteer for a booking (override): the server refuses one without the skill or already busy, on the field. */
-import { useState, type RefObject } from 'react';
+import type { RefObject } from 'react';
 import { Button, Form, Input, Select } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { useAnnounce } from '../../announce';
 import { Dialog } from '../../components/Dialog';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { applyProblem, summaryFromValidation, type ProblemSummary, type ValidationInfo } from '../../forms';
+import { useFormSubmit } from '../../useFormSubmit';
 import { useAT } from '../i18n';
 import { ACC_KEY, useDepartmentName, useSkilledVolunteers, type Booking } from './data';
 
@@ -40,18 +39,14 @@ export function OverrideDialog({
 
 function OverrideForm({ booking, onDone }: { booking: Booking; onDone: () => void }) {
   const { t } = useAT();
-  const { t: tc } = useTranslation();
   const qc = useQueryClient();
   const announce = useAnnounce();
   const [form] = Form.useForm<{ volunteerId?: string; reason: string }>();
   const volunteers = useSkilledVolunteers(booking.service);
   const deptName = useDepartmentName();
-  const [summary, setSummary] = useState<ProblemSummary>({ items: [] });
-  const [busy, setBusy] = useState(false);
-  const submit = async (v: { volunteerId?: string; reason: string }) => {
-    setBusy(true);
-    setSummary({ items: [] });
-    try {
+  const { summary, busy, run, invalid } = useFormSubmit(form, 'accOverride', FIELDS);
+  const submit = (v: { volunteerId?: string; reason: string }) =>
+    run(async () => {
       await api.post(`/accompaniment/bookings/${booking.id}/assign`, {
         volunteerId: v.volunteerId,
         reason: v.reason.trim(),
@@ -59,12 +54,7 @@ function OverrideForm({ booking, onDone }: { booking: Booking; onDone: () => voi
       await qc.invalidateQueries({ queryKey: ACC_KEY });
       announce(t('coordinator.override.done'));
       onDone();
-    } catch (e) {
-      setSummary(applyProblem(form, 'accOverride', e, FIELDS, tc));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <>
       <p>
@@ -83,9 +73,7 @@ function OverrideForm({ booking, onDone }: { booking: Booking; onDone: () => voi
         requiredMark={false}
         initialValues={{ reason: '' }}
         onFinish={(v) => void submit(v)}
-        onFinishFailed={(info) =>
-          setSummary({ items: summaryFromValidation('accOverride', info as ValidationInfo) })
-        }
+        onFinishFailed={invalid}
       >
         <Form.Item
           name="volunteerId"
