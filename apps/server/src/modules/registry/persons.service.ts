@@ -192,10 +192,10 @@ export class PersonsService {
     // Age a..b on today: born on or after (today − (b+1) years + 1 day) and on or before (today − a
     // years); a birth date narrows both bounds to that day. ISO dates compare as text.
     const dates = (...ds: (string | undefined)[]) => ds.filter((d): d is string => d !== undefined).sort();
-    const bornAfter = dates(q.ageMax !== undefined ? yearsAgo(q.ageMax + 1, 1) : undefined, q.birthDate).at(
-      -1,
-    );
-    const bornBefore = dates(q.ageMin !== undefined ? yearsAgo(q.ageMin) : undefined, q.birthDate)[0];
+    const lower = dates(q.ageMax !== undefined ? yearsAgo(q.ageMax + 1, 1) : undefined, q.birthDate);
+    const upper = dates(q.ageMin !== undefined ? yearsAgo(q.ageMin) : undefined, q.birthDate);
+    const bornAfter = lower.at(-1); // the later lower bound
+    const bornBefore = upper[0]; // the earlier upper bound
     return {
       ...(c.id ? { idBidx: idNumberIndex(crypto, c.id) } : {}),
       ...(c.cert ? { certBidx: certificateIndex(crypto, c.cert) } : {}),

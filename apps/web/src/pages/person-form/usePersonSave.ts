@@ -12,10 +12,10 @@ import { api, isApiError } from '../../api';
 import { applyProblem, type ProblemSummary } from '../../forms';
 import { checkIdNumber } from '../../registry';
 import type { Page, PersonCreateBody, PersonListItem, PersonOut } from '../../types';
+import { ALIASES, changesOf, createBody, FIELDS, FORM, NO_ERRORS, type Values } from './values';
 
 /** Someone already registered with the name and birth date entered (the search gives no birth dates). */
 export type DuplicateCandidate = PersonListItem & { birthDate: string };
-import { ALIASES, changesOf, createBody, FIELDS, FORM, NO_ERRORS, type Values } from './values';
 
 export function usePersonSave(form: FormInstance<Values>, person: PersonOut | null) {
   const { t } = useTranslation();
